@@ -1,0 +1,25 @@
+"""The directory of Thai civil-society organisations: a Flask application."""
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config=None):
+    """Build the application. `config` is a config class or a mapping of overrides."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_relative_config=True,
+    )
+    from directory import setup
+
+    setup.configure_settings(app, config)
+    setup.configure_database(app)
+    setup.configure_i18n(app)
+    setup.configure_templates(app)
+    setup.configure_blueprints(app)
+    setup.configure_error_pages(app)
+    setup.configure_cli(app)
+    return app

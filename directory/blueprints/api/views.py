@@ -1,0 +1,1 @@
+from directory.blueprints.api import api

@@ -1,0 +1,71 @@
+"""Thin command-line commands: each parses its arguments, calls a service and commits once."""
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from tqdm import tqdm
+
+from directory.extensions import db
+from directory.services.reference_data import seed_reference_data
+
+orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV.")
+
+
+@click.command("seed")
+@click.option("--demo", is_flag=True, help="Also add the generated demo organisations (marked as demo).")
+def seed_command(demo):
+    """Load the reference data (regions, provinces, districts, issue areas, types); idempotent."""
+    counts = seed_reference_data()
+    db.session.commit()
+    click.echo(", ".join(f"{count} {name}" for name, count in counts.items()))
+    if demo:
+        from directory.services.demo_data import seed_demo_organisations
+
+        summary = seed_demo_organisations()
+        db.session.commit()
+        click.echo(f"demo organisations: {summary}")
+
+
+@orgs_cli.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check every row and report, but write nothing.")
+def import_command(csv_file, dry_run):
+    """Import organisations from a UTF-8 CSV file; any invalid row aborts the whole import."""
+    from directory.services.organisation_csv import ImportFailed, import_organisations_csv
+
+    try:
+        with tqdm(unit="row", desc="importing") as bar:
+            summary = import_organisations_csv(csv_file, dry_run=dry_run, progress=_advance(bar))
+    except ImportFailed as failure:
+        db.session.rollback()
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise click.ClickException(f"{len(failure.errors)} error(s); nothing was imported") from None
+    if dry_run:
+        db.session.rollback()
+        click.echo(f"dry run, nothing written: {summary}")
+    else:
+        db.session.commit()
+        click.echo(f"imported: {summary}")
+
+
+@orgs_cli.command("export")
+@click.argument("csv_file", type=click.Path(dir_okay=False, writable=True))
+def export_command(csv_file):
+    """Write every organisation to a CSV file in the import format."""
+    from directory.services.organisation_csv import export_organisations_csv
+
+    count = export_organisations_csv(csv_file)
+    click.echo(f"exported {count} organisations to {csv_file}")
+
+
+def _advance(bar):
+    def progress(done, total):
+        bar.total = total
+        bar.update(done - bar.n)
+
+    return progress
+
+
+def register(app: Flask):
+    app.cli.add_command(seed_command)
+    app.cli.add_command(orgs_cli)

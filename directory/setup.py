@@ -1,0 +1,104 @@
+"""The configure_* steps create_app runs, one concern each."""
+import secrets
+import sqlite3
+from pathlib import Path
+
+from flask import Flask, request, session
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from directory.config import Config, config_from_environment
+from directory.extensions import babel, db, migrate
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def configure_settings(app: Flask, config=None):
+    app.config.from_object(config_from_environment())
+    if isinstance(config, type):
+        app.config.from_object(config)
+    elif config:
+        app.config.update(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'directory.sqlite3'}"
+    if not app.config.get("SEARCH_INDEX_DIR"):
+        app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _development_secret_key(app)
+
+
+def _development_secret_key(app):
+    """Outside production, generate a key once and keep it in the instance folder."""
+    if app.config["ENV_NAME"] == "production":
+        raise ConfigurationError("SECRET_KEY must be set in production")
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+@event.listens_for(Engine, "connect")
+def _tune_sqlite(dbapi_connection, _record):
+    """WAL lets readers go on while one process writes; the busy timeout waits for that writer."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def configure_database(app: Flask):
+    import directory.models  # noqa: F401  (registers every table with the metadata)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+
+
+def select_locale():
+    """?lang= switches the language and remembers it; Thai is the default."""
+    wanted = request.args.get("lang")
+    if wanted in Config.LANGUAGES:
+        session["lang"] = wanted
+        return wanted
+    return session.get("lang", Config.BABEL_DEFAULT_LOCALE)
+
+
+def configure_i18n(app: Flask):
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(Path(__file__).resolve().parent / "translations"),
+    )
+
+
+def configure_templates(app: Flask):
+    from directory import presentation
+
+    presentation.register(app)
+
+
+def configure_blueprints(app: Flask):
+    from directory.blueprints.api import api
+    from directory.blueprints.public import public
+
+    app.register_blueprint(public)
+    app.register_blueprint(api, url_prefix="/api/v1")
+
+
+def configure_error_pages(app: Flask):
+    from directory.blueprints import errors
+
+    errors.register(app)
+
+
+def configure_cli(app: Flask):
+    from directory import cli
+
+    cli.register(app)
+

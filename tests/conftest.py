@@ -1,0 +1,118 @@
+"""Fixtures shared by the whole suite.
+
+The database is real: a SQLite file by default, or a fresh database on the PostgreSQL server named by
+TEST_DATABASE_URL. It is migrated with the project's Alembic migrations and seeded with the reference
+data once per run; each test commits for real and the organisation tables are emptied after it.
+"""
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from directory import create_app
+from directory.config import TestingConfig
+from directory.extensions import db
+from directory.services.reference_data import seed_reference_data
+
+REFERENCE_TABLES = {"regions", "provinces", "districts", "issue_areas", "organisation_types"}
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("filterwarnings", "error")
+    config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
+
+
+def pytest_report_header(config):
+    return f"database: {'PostgreSQL (TEST_DATABASE_URL)' if os.environ.get('TEST_DATABASE_URL') else 'SQLite'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A new, empty database for this run."""
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if not server_url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return
+    server = sa.make_url(server_url)
+    name = f"directory_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(database_url, tmp_path_factory):
+    """Run the real migrations and the reference seed once."""
+    app = create_app({**_settings(database_url, tmp_path_factory.mktemp("index"))})
+    with app.app_context():
+        upgrade(directory=MIGRATIONS_DIR)
+        seed_reference_data()
+        db.session.commit()
+        db.engine.dispose()
+    return database_url
+
+
+def _settings(database_url, index_dir):
+    settings = {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
+    settings.update(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(index_dir))
+    return settings
+
+
+@pytest.fixture
+def app(migrated_database, tmp_path):
+    """A fresh app on the run's database; the rows a test made are deleted afterwards."""
+    app = create_app(_settings(migrated_database, tmp_path / "search-index"))
+    with app.app_context():
+        yield app
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            if table.name not in REFERENCE_TABLES:
+                db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_organisation(app):
+    """A factory: make_organisation(name_th=..., province="สตูล", issue_areas=["elderly-care"], ...)."""
+    from directory.models import IssueArea, OrganisationStatus, OrganisationType
+    from directory.services.organisations import create_organisation
+    from directory.services.places import gazetteer
+
+    counter = iter(range(1, 10**6))
+
+    def make(province="สตูล", district=None, issue_areas=(), type="foundation", commit=True, **values):
+        number = next(counter)
+        province_ref = gazetteer().province(province)
+        values.setdefault("name_th", f"องค์กรทดสอบ {number}")
+        values.setdefault("name_en", f"Test organisation {number}")
+        values.setdefault("status", OrganisationStatus.PUBLISHED)
+        values["province_code"] = province_ref.code
+        values["district_code"] = gazetteer().district(district, province_ref.code).code if district else None
+        values["type"] = db.session.scalar(sa.select(OrganisationType).filter_by(slug=type)) if type else None
+        values["issue_areas"] = list(db.session.scalars(
+            sa.select(IssueArea).where(IssueArea.slug.in_(issue_areas)))) if issue_areas else []
+        organisation = create_organisation(values)
+        if commit:
+            db.session.commit()
+        return organisation
+
+    return make
