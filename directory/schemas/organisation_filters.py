@@ -1,0 +1,99 @@
+"""The query string of organisation listings, shared by the public results page and the API."""
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
+
+from directory.extensions import db
+from directory.models import IssueArea, OrganisationType, Region
+from directory.services.finder import SearchCriteria
+from directory.services.places import AmbiguousPlace, gazetteer, normalise
+
+LIST_FILTERS = ("province", "district", "region", "issue", "type")
+MAX_QUERY_LENGTH = 500
+
+
+class OrganisationFilterSchema(Schema):
+    """Validates and resolves filters: each repeatable, OR within one filter, AND across them.
+
+    Places and issue areas may be given in any form people use (Thai, English, code, slug); they
+    are resolved to codes and slugs here so the finder sees only canonical values.
+    """
+
+    class Meta:
+        unknown = EXCLUDE  # other query parameters (lang, utm_...) belong to the page, not the filter
+
+    q = fields.String(load_default="", validate=validate.Length(max=MAX_QUERY_LENGTH))
+    province = fields.List(fields.String(), load_default=list)
+    district = fields.List(fields.String(), load_default=list)
+    region = fields.List(fields.String(), load_default=list)
+    issue = fields.List(fields.String(), load_default=list)
+    type = fields.List(fields.String(), load_default=list)
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+    @post_load
+    def resolve(self, data, **_):
+        errors = {}
+        resolved = {
+            "province": self._resolve_all(data["province"], _province_code, "province", errors),
+            "district": self._resolve_all(data["district"], _district_code, "district", errors),
+            "region": self._resolve_all(data["region"], _region_slug, "region", errors),
+            "issue": self._resolve_all(data["issue"], _issue_slug, "issue", errors),
+            "type": self._resolve_all(data["type"], _type_slug, "type", errors),
+        }
+        if errors:
+            raise ValidationError(errors)
+        return SearchCriteria(q=data["q"].strip(), page=data["page"], per_page=data["per_page"],
+                              provinces=resolved["province"], districts=resolved["district"],
+                              regions=resolved["region"], issues=resolved["issue"], types=resolved["type"])
+
+    @staticmethod
+    def _resolve_all(values, resolve, field, errors):
+        found = []
+        for value in values:
+            if not value.strip():
+                continue
+            try:
+                code = resolve(value)
+            except AmbiguousPlace as ambiguous:
+                errors.setdefault(field, []).append(f"'{value}' is ambiguous, use a code: {ambiguous}")
+                continue
+            if code is None:
+                errors.setdefault(field, []).append(f"unknown {field}: '{value}'")
+            elif code not in found:
+                found.append(code)
+        return tuple(found)
+
+
+def load_filters(args):
+    """Load a request's MultiDict of arguments; raises ValidationError naming each bad parameter."""
+    values = {key: args.getlist(key) if key in LIST_FILTERS else args.get(key) for key in args}
+    return OrganisationFilterSchema().load(values)
+
+
+def _province_code(value):
+    place = gazetteer().province(value)
+    return place.code if place else None
+
+
+def _district_code(value):
+    place = gazetteer().district(value)
+    return place.code if place else None
+
+
+def _lookup_slug(model, value):
+    key = normalise(value)
+    for row in db.session.scalars(db.select(model)):
+        if key in (normalise(row.slug), normalise(row.name_th), normalise(row.name_en)):
+            return row.slug
+    return None
+
+
+def _region_slug(value):
+    return _lookup_slug(Region, value)
+
+
+def _issue_slug(value):
+    return _lookup_slug(IssueArea, value)
+
+
+def _type_slug(value):
+    return _lookup_slug(OrganisationType, value)
