@@ -58,6 +58,33 @@ def export_command(csv_file):
     click.echo(f"exported {count} organisations to {csv_file}")
 
 
+search_cli = AppGroup("search", help="Build and check the search index.")
+
+
+@search_cli.command("reindex")
+def reindex_command():
+    """Build a fresh index from the database in a new folder and swap it in; searches go on."""
+    from directory.services.search_sync import reindex
+
+    with tqdm(unit="doc", desc="indexing") as bar:
+        reindex(progress=lambda done: bar.update(done - bar.n))
+    click.echo(f"indexed {bar.n} organisations")
+
+
+@search_cli.command("check")
+def check_command():
+    """List documents missing, stale or extra in the index; exit 1 when there are any."""
+    from directory.services.search_sync import check_index
+
+    report = check_index()
+    for problem, ids in report.items():
+        if ids:
+            click.echo(f"{problem}: {len(ids)} ({', '.join(ids[:20])}{' ...' if len(ids) > 20 else ''})")
+    if any(report.values()):
+        raise SystemExit(1)
+    click.echo("search index matches the database")
+
+
 def _advance(bar):
     def progress(done, total):
         bar.total = total
@@ -69,3 +96,4 @@ def _advance(bar):
 def register(app: Flask):
     app.cli.add_command(seed_command)
     app.cli.add_command(orgs_cli)
+    app.cli.add_command(search_cli)

@@ -1,16 +1,30 @@
-"""What templates need beyond Jinja: the current language, bilingual names, Thai dates."""
-from flask import Flask, request
-from flask_babel import get_locale
+"""What templates need beyond Jinja: the current language, bilingual names, Thai dates, links."""
+import re
+from datetime import datetime
+from urllib.parse import urlencode, urlsplit
+
+from flask import Flask, render_template, request
+from flask_babel import force_locale, get_locale, gettext, to_user_timezone
+from markupsafe import Markup
+from pythainlp.util import collate
+from werkzeug.exceptions import default_exceptions
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December")
 BUDDHIST_ERA_OFFSET = 543
+WEB_SCHEMES = ("http", "https")
+_BARE_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+_TELEPHONE = re.compile(r"^\+?[0-9]{6,15}$")
 
 
 def current_language():
     return str(get_locale() or "th")
+
+
+def other_language():
+    return "th" if current_language() == "en" else "en"
 
 
 def localized(obj, field):
@@ -19,25 +33,138 @@ def localized(obj, field):
     return getattr(obj, f"{field}_{first}", None) or getattr(obj, f"{field}_{second}", None) or ""
 
 
+def other_localized(obj, field):
+    """The same field in the other language, when it exists and says something different."""
+    mine, theirs = localized(obj, field), getattr(obj, f"{field}_{other_language()}", None)
+    return theirs if theirs and theirs != mine else ""
+
+
+def sorted_by_name(objects):
+    """Sorted by the localized name; Thai needs its own collation (leading vowels such as เ, แ)."""
+    objects = list(objects)
+    if current_language() == "en":
+        return sorted(objects, key=lambda obj: localized(obj, "name").casefold())
+    by_name = {}
+    for obj in objects:
+        by_name.setdefault(localized(obj, "name"), []).append(obj)
+    return [obj for name in collate(by_name) for obj in by_name[name]]
+
+
 def format_date(value, language=None):
-    """'6 เมษายน 2562' in Thai (Buddhist Era), '6 April 2019' in English."""
+    """'6 เมษายน 2562' in Thai (Buddhist Era), '6 April 2019' in English.
+
+    Timestamps are shown on Thailand's calendar day: naive ones are taken as UTC, as the database
+    stores them.
+    """
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        value = to_user_timezone(value)
     if (language or current_language()) == "en":
         return f"{value.day} {ENGLISH_MONTHS[value.month - 1]} {value.year}"
     return f"{value.day} {THAI_MONTHS[value.month - 1]} {value.year + BUDDHIST_ERA_OFFSET}"
 
 
-def url_with_language(language):
-    args = request.args.to_dict(flat=False)
-    args["lang"] = [language]
-    from urllib.parse import urlencode
+def format_year(year, language=None):
+    """'พ.ศ. 2538' in Thai, '1995' in English."""
+    if year is None:
+        return ""
+    if (language or current_language()) == "en":
+        return str(year)
+    return f"พ.ศ. {year + BUDDHIST_ERA_OFFSET}"
 
-    return f"{request.path}?{urlencode(args, doseq=True)}"
+
+def url_with(**changes):
+    """This page's URL with some query arguments replaced; None removes one."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, (list, tuple)) else [value]
+    query = urlencode(args, doseq=True)
+    return f"{request.path}?{query}" if query else request.path
+
+
+def url_with_language(language):
+    return url_with(lang=language)
+
+
+def web_url(value):
+    """An http(s) address for a link, or None: data never becomes a javascript: link.
+
+    "www.example.org" and "facebook.com/page", as people write them, get https:// in front.
+    """
+    value = (value or "").strip()
+    if _BARE_DOMAIN.match(value):
+        value = f"https://{value}"
+    parts = urlsplit(value)
+    return value if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
+
+
+def tel_url(value):
+    """A tel: link for one telephone number, or None when the text holds several or something else."""
+    number = re.sub(r"[\s()-]", "", value or "")
+    return f"tel:{number}" if _TELEPHONE.match(number) else None
+
+
+def render_in_language(language, template, **context):
+    """A partial rendered in another language, for pages that speak both (the error pages)."""
+    with force_locale(language):
+        return Markup(render_template(template, **context))
+
+
+def is_default_description(code, message):
+    """True for werkzeug's stock English description, which the error page replaces by its own text."""
+    exception = default_exceptions.get(code)
+    return not message or (exception is not None and str(message) == exception.description)
+
+
+# The filter schema reports these shapes; anything else is shown as it comes, under the parameter's name.
+_UNKNOWN_VALUE = re.compile(r"^unknown (?P<param>\w+): '(?P<value>.*)'$", re.DOTALL)
+_AMBIGUOUS_VALUE = re.compile(r"^'(?P<value>.*)' is ambiguous, use a code: (?P<codes>.*)$", re.DOTALL)
+
+
+def parameter_label(param):
+    labels = {
+        "q": gettext("search words"), "province": gettext("province"), "district": gettext("district"),
+        "region": gettext("region"), "issue": gettext("issue area"), "type": gettext("organisation type"),
+        "page": gettext("page number"), "per_page": gettext("results per page"),
+    }
+    return labels.get(param, param)
+
+
+def flatten_messages(messages):
+    """Marshmallow nests errors of list items in dicts; the page wants plain strings."""
+    if isinstance(messages, dict):
+        return [text for value in messages.values() for text in flatten_messages(value)]
+    if isinstance(messages, (list, tuple)):
+        return [text for value in messages for text in flatten_messages(value)]
+    return [str(messages)]
+
+
+def describe_field_error(param, message):
+    """One validation message in the page's language, naming what was wrong."""
+    label = parameter_label(param)
+    unknown = _UNKNOWN_VALUE.match(message)
+    if unknown:
+        return gettext("Unknown %(label)s: “%(value)s”", label=label, value=unknown["value"])
+    ambiguous = _AMBIGUOUS_VALUE.match(message)
+    if ambiguous:
+        return gettext("“%(value)s” matches more than one %(label)s; use a code: %(codes)s",
+                       label=label, value=ambiguous["value"], codes=ambiguous["codes"])
+    return gettext("Invalid %(label)s: %(detail)s", label=label, detail=message)
 
 
 def register(app: Flask):
     app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["year"] = format_year
+    app.jinja_env.filters["web_url"] = web_url
+    app.jinja_env.filters["tel_url"] = tel_url
     app.jinja_env.globals.update(
-        localized=localized, current_language=current_language, url_with_language=url_with_language
+        localized=localized, other_localized=other_localized, current_language=current_language,
+        other_language=other_language, url_with=url_with, url_with_language=url_with_language,
+        render_in_language=render_in_language, is_default_description=is_default_description,
+        parameter_label=parameter_label, flatten_messages=flatten_messages,
+        describe_field_error=describe_field_error, sorted_by_name=sorted_by_name,
     )

@@ -69,6 +69,14 @@ def select_locale():
     return session.get("lang", Config.BABEL_DEFAULT_LOCALE)
 
 
+def configure_search(app: Flask):
+    """Register the outbox hooks and load the Thai dictionary now, not in a request."""
+    import directory.services.search_sync  # noqa: F401  (its session events record every change)
+    from search_index import load_thai_segmenter
+
+    load_thai_segmenter()
+
+
 def configure_i18n(app: Flask):
     babel.init_app(
         app,

@@ -7,6 +7,7 @@ from directory.models.organisations import (
     organisation_issue_areas,
 )
 from directory.models.places import District, Province, Region
+from directory.models.search_outbox import SearchOutboxEntry
 
 __all__ = [
     "District",
@@ -16,5 +17,6 @@ __all__ = [
     "OrganisationType",
     "Province",
     "Region",
+    "SearchOutboxEntry",
     "organisation_issue_areas",
 ]

@@ -63,10 +63,13 @@ class OrganisationFilterSchema(Schema):
         return tuple(found)
 
 
-def load_filters(args):
-    """Load a request's MultiDict of arguments; raises ValidationError naming each bad parameter."""
+def load_filters(args, schema=None):
+    """Load a request's MultiDict of arguments; raises ValidationError naming each bad parameter.
+
+    `schema` is a stricter subclass where a caller needs one (the API refuses unknown parameters).
+    """
     values = {key: args.getlist(key) if key in LIST_FILTERS else args.get(key) for key in args}
-    return OrganisationFilterSchema().load(values)
+    return (schema or OrganisationFilterSchema()).load(values)
 
 
 def _province_code(value):

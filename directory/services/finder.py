@@ -1,11 +1,18 @@
-"""Finding published organisations by keyword and filters, one page at a time."""
+"""Finding published organisations by keyword, filters and distance, one page at a time.
+
+The search index answers (ids in rank order, facets, distances, highlights); the rows are then
+loaded from the database in that order.
+"""
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.models import IssueArea, Organisation, OrganisationStatus, OrganisationType, Province, Region
+from directory.models import IssueArea, Organisation, OrganisationStatus, Province
+from directory.services.search import search_index
+from directory.services.search_sync import sync_search_index
+from search_index import SearchRequest
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,9 @@ class SearchCriteria:
     regions: tuple = ()
     issues: tuple = ()
     types: tuple = ()
+    near: tuple | None = None  # (latitude, longitude)
+    radius_km: float | None = None
+    sort: str = "relevance"
     page: int = 1
     per_page: int = 20
 
@@ -28,7 +38,10 @@ class ResultPage:
     total: int
     page: int
     per_page: int
-    notes: list = field(default_factory=list)
+    hits: dict = field(default_factory=dict)  # organisation id -> search_index.Hit
+    facets: dict = field(default_factory=dict)  # province: [(Province, n)], issue_area: [(IssueArea, n)]
+    matched_any_word: bool = False
+    suggestion: str | None = None
 
     @property
     def pages(self):
@@ -36,37 +49,36 @@ class ResultPage:
 
 
 def find_organisations(criteria: SearchCriteria) -> ResultPage:
-    query = _filtered(criteria)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    items = db.session.scalars(
-        query.order_by(Organisation.name_th, Organisation.id)
+    sync_search_index()  # cheap when nothing is pending; applies what a failed writer left
+    index = search_index()
+    result = index.search(SearchRequest(
+        q=criteria.q, provinces=criteria.provinces, districts=criteria.districts,
+        regions=criteria.regions, issues=criteria.issues, types=criteria.types,
+        near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
+        offset=(criteria.page - 1) * criteria.per_page, limit=criteria.per_page,
+    ))
+    ids = [int(hit.id) for hit in result.hits]
+    rows = {o.id: o for o in db.session.scalars(
+        sa.select(Organisation).where(Organisation.id.in_(ids), Organisation.status == OrganisationStatus.PUBLISHED)
         .options(selectinload(Organisation.issue_areas), selectinload(Organisation.province),
                  selectinload(Organisation.type))
-        .limit(criteria.per_page)
-        .offset((criteria.page - 1) * criteria.per_page)
-    ).all()
-    return ResultPage(items=items, total=total, page=criteria.page, per_page=criteria.per_page)
+    )}
+    suggestion = index.suggest(criteria.q) if criteria.q and not result.total else None
+    return ResultPage(
+        items=[rows[i] for i in ids if i in rows], total=result.total, page=criteria.page,
+        per_page=criteria.per_page, hits={int(h.id): h for h in result.hits},
+        facets=_facet_rows(result.facets), matched_any_word=result.matched_any_word, suggestion=suggestion,
+    )
 
 
-def _filtered(criteria):
-    query = sa.select(Organisation).where(Organisation.status == OrganisationStatus.PUBLISHED)
-    if criteria.provinces:
-        query = query.where(Organisation.province_code.in_(criteria.provinces))
-    if criteria.districts:
-        query = query.where(Organisation.district_code.in_(criteria.districts))
-    if criteria.regions:
-        query = query.where(Organisation.province.has(Province.region.has(Region.slug.in_(criteria.regions))))
-    if criteria.types:
-        query = query.where(Organisation.type.has(OrganisationType.slug.in_(criteria.types)))
-    if criteria.issues:
-        query = query.where(Organisation.issue_areas.any(IssueArea.slug.in_(criteria.issues)))
-    for word in criteria.q.split():
-        pattern = f"%{word}%"
-        query = query.where(sa.or_(
-            Organisation.name_th.ilike(pattern), Organisation.name_en.ilike(pattern),
-            Organisation.description_th.ilike(pattern), Organisation.description_en.ilike(pattern),
-        ))
-    return query
+def _facet_rows(facets):
+    """Codes and slugs with counts -> reference rows with counts, most first."""
+    provinces = {p.code: p for p in db.session.scalars(sa.select(Province))}
+    areas = {a.slug: a for a in db.session.scalars(sa.select(IssueArea))}
+    def rows(counts, lookup):
+        return sorted(((lookup[k], n) for k, n in counts.items() if k in lookup), key=lambda r: (-r[1], r[0].name_en))
+    return {"province": rows(facets.get("province", {}), provinces),
+            "issue_area": rows(facets.get("issue_area", {}), areas)}
 
 
 def count_published_by(column):

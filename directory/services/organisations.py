@@ -28,15 +28,20 @@ def slugify(text):
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
 
 
-def create_organisation(values):
-    """Add an organisation from validated values; its position defaults to its district's centroid."""
+def create_organisation(values, *, flush=True):
+    """Add an organisation from validated values; its position defaults to its district's centroid.
+
+    A caller adding many at once may pass flush=False and flush them together: one flush per row
+    would cost more than the rows themselves.
+    """
     public_id = new_public_id()
     slug = "-".join(part for part in (slugify(values.get("name_en")), public_id) if part)
     organisation = Organisation(public_id=public_id, slug=slug, status=OrganisationStatus.DRAFT,
                                 target_groups=[])
     update_organisation(organisation, values)
     db.session.add(organisation)
-    db.session.flush()
+    if flush:
+        db.session.flush()
     return organisation
 
 

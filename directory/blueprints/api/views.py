@@ -1,1 +1,116 @@
+"""The read API: published organisations and the reference data to filter them by.
+
+Every input goes through a schema that refuses what it does not know; every output through a schema
+of public fields. Errors are JSON (blueprints/errors.py): 400 with `fields`, 404 with `error`.
+"""
+import sqlalchemy as sa
+from flask import abort, current_app, request
+from marshmallow import ValidationError
+from sqlalchemy.orm import selectinload
+
 from directory.blueprints.api import api
+from directory.blueprints.api.openapi import build_document, documented
+from directory.extensions import db
+from directory.models import IssueArea, Organisation, OrganisationStatus, OrganisationType, Province, Region
+from directory.schemas.common import NoQuerySchema
+from directory.schemas.organisation_filters import load_filters
+from directory.schemas.organisations import (
+    OrganisationPageSchema,
+    OrganisationPathSchema,
+    OrganisationQuerySchema,
+    OrganisationSchema,
+)
+from directory.schemas.places import DistrictListSchema, ProvinceListSchema, ProvincePathSchema, RegionListSchema
+from directory.schemas.taxonomies import IssueAreaListSchema, OrganisationTypeListSchema
+from directory.services.finder import find_organisations
+
+
+@api.get("/organisations")
+@documented("Published organisations, filtered and paged", OrganisationPageSchema, query=OrganisationQuerySchema)
+def list_organisations():
+    """In the finder's order (by relevance when `q` is given). Places, issue areas and types may be
+    given by code, slug, Thai or English name."""
+    criteria = load_filters(request.args, OrganisationQuerySchema())
+    return OrganisationPageSchema().dump(find_organisations(criteria))
+
+
+@api.get("/organisations/<public_id>")
+@documented("One published organisation", OrganisationSchema, path=OrganisationPathSchema)
+def get_organisation(public_id):
+    """A draft, archived or unknown organisation is a 404 alike."""
+    NoQuerySchema().load(request.args)
+    public_id = _load_path(OrganisationPathSchema, public_id=public_id)["public_id"]
+    organisation = db.session.scalar(
+        sa.select(Organisation)
+        .where(Organisation.public_id == public_id, Organisation.status == OrganisationStatus.PUBLISHED)
+        .options(selectinload(Organisation.issue_areas), selectinload(Organisation.province),
+                 selectinload(Organisation.type), selectinload(Organisation.district))
+    )
+    if organisation is None:
+        abort(404, description="There is no published organisation with this id.")
+    return OrganisationSchema().dump(organisation)
+
+
+@api.get("/regions")
+@documented("Thailand's regions", RegionListSchema)
+def list_regions():
+    NoQuerySchema().load(request.args)
+    return RegionListSchema().dump({"items": db.session.scalars(sa.select(Region).order_by(Region.id)).all()})
+
+
+@api.get("/provinces")
+@documented("The 77 provinces, each with its region", ProvinceListSchema)
+def list_provinces():
+    """Ordered by DOPA code."""
+    NoQuerySchema().load(request.args)
+    provinces = db.session.scalars(
+        sa.select(Province).order_by(Province.code).options(selectinload(Province.region))).all()
+    return ProvinceListSchema().dump({"items": provinces})
+
+
+@api.get("/provinces/<code>/districts")
+@documented("The districts of one province", DistrictListSchema, path=ProvincePathSchema)
+def list_districts(code):
+    """The province by its DOPA code ('91') or ISO 3166-2 code ('TH-91'); districts ordered by code."""
+    NoQuerySchema().load(request.args)
+    code = _load_path(ProvincePathSchema, code=code)["code"]
+    province = db.session.scalar(
+        sa.select(Province).where(sa.or_(Province.code == code, Province.iso_code == code.upper()))
+        .options(selectinload(Province.districts)))
+    if province is None:
+        abort(404, description="There is no province with this code.")
+    return DistrictListSchema().dump({"items": province.districts})
+
+
+@api.get("/issue-areas")
+@documented("Issue areas organisations work on", IssueAreaListSchema)
+def list_issue_areas():
+    NoQuerySchema().load(request.args)
+    return IssueAreaListSchema().dump(
+        {"items": db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all()})
+
+
+@api.get("/organisation-types")
+@documented("Kinds of organisation", OrganisationTypeListSchema)
+def list_organisation_types():
+    NoQuerySchema().load(request.args)
+    return OrganisationTypeListSchema().dump(
+        {"items": db.session.scalars(sa.select(OrganisationType).order_by(OrganisationType.position)).all()})
+
+
+@api.get("/openapi.json")
+@documented("This document", {"type": "object", "description": "An OpenAPI 3.0 document."})
+def openapi_document():
+    """Generated from the registered routes and their schemas."""
+    NoQuerySchema().load(request.args)
+    if "openapi_document" not in current_app.extensions:
+        current_app.extensions["openapi_document"] = build_document(current_app)
+    return current_app.extensions["openapi_document"]
+
+
+def _load_path(schema, **values):
+    """A path value that cannot be an identifier names nothing: 404, as for an unknown one."""
+    try:
+        return schema().load(values)
+    except ValidationError:
+        abort(404, description="There is nothing here with this identifier.")

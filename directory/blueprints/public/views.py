@@ -1,8 +1,161 @@
-from flask import render_template
+"""Pages of the public site: home, search results, organisation profiles, province and issue pages.
+
+Only published organisations are ever shown; a draft or archived one is a 404 like an unknown id.
+"""
+import re
+from dataclasses import replace
+
+import sqlalchemy as sa
+from flask import abort, render_template, request, url_for
+from flask_babel import lazy_gettext
+from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
 
 from directory.blueprints.public import public
+from directory.extensions import db
+from directory.models import IssueArea, Organisation, OrganisationStatus, OrganisationType, Province, Region
+from directory.presentation import localized, parameter_label
+from directory.schemas.organisation_filters import LIST_FILTERS, load_filters
+from directory.services.finder import count_published_by, count_published_by_issue_area, find_organisations
+from directory.services.places import gazetteer
+
+PAGING_ARGUMENTS = ("page", "per_page")
+# Ids, codes and slugs are short and plain; anything else is not looked up (PostgreSQL refuses a NUL).
+PLAIN_KEY = re.compile(r"[A-Za-z0-9-]{1,120}")
 
 
 @public.get("/")
 def home():
-    return render_template("public/home.html")
+    province_counts = count_published_by(Organisation.province_code)
+    return render_template(
+        "public/home.html",
+        regions=_regions(),
+        province_counts=province_counts,
+        total=sum(province_counts.values()),
+        issue_areas=_issue_areas(),
+        issue_counts=count_published_by_issue_area(),
+    )
+
+
+@public.get("/organisations")
+def organisations():
+    criteria = load_filters(request.args)
+    return render_template(
+        "public/organisations.html",
+        criteria=criteria,
+        result=find_organisations(criteria),
+        active_filters=_active_filters(criteria),
+        regions=_regions(),
+        issue_areas=_issue_areas(),
+        organisation_types=db.session.scalars(
+            sa.select(OrganisationType).order_by(OrganisationType.position)).all(),
+    )
+
+
+@public.get("/organisations/<public_id>")
+@public.get("/organisations/<public_id>/<slug>")
+def organisation(public_id, slug=None):
+    """Any slug (or none) finds the organisation; the page names the canonical URL, which has the slug."""
+    found = PLAIN_KEY.fullmatch(public_id) and db.session.scalar(
+        sa.select(Organisation)
+        .where(Organisation.public_id == public_id, Organisation.status == OrganisationStatus.PUBLISHED)
+        .options(selectinload(Organisation.issue_areas), selectinload(Organisation.type),
+                 selectinload(Organisation.province).selectinload(Province.region))
+    )
+    if not found:
+        abort(404, description=lazy_gettext("There is no published organisation with the id “%(id)s”.",
+                                             id=public_id))
+    return render_template("public/organisation.html", organisation=found)
+
+
+@public.get("/provinces/<code>")
+def province(code):
+    """A province by its MOI code ("91") or its ISO 3166-2 code ("TH-91")."""
+    found = PLAIN_KEY.fullmatch(code) and db.session.scalar(
+        sa.select(Province).where(sa.or_(Province.code == code, Province.iso_code == code.upper()))
+    )
+    if not found:
+        abort(404, description=lazy_gettext("There is no province with the code “%(code)s”.", code=code))
+    criteria = _listing_criteria(provinces=(found.code,))
+    return render_template(
+        "public/province.html",
+        province=found,
+        district_counts=count_published_by(Organisation.district_code),
+        result=find_organisations(criteria),
+        search_url=url_for("public.organisations", province=found.code),
+    )
+
+
+@public.get("/issues/<slug>")
+def issue_area(slug):
+    found = PLAIN_KEY.fullmatch(slug) and db.session.scalar(
+        sa.select(IssueArea).where(IssueArea.slug == slug))
+    if not found:
+        abort(404, description=lazy_gettext("There is no issue area called “%(slug)s”.", slug=slug))
+    criteria = _listing_criteria(issues=(found.slug,))
+    return render_template(
+        "public/issue_area.html",
+        issue_area=found,
+        result=find_organisations(criteria),
+        search_url=url_for("public.organisations", issue=found.slug),
+    )
+
+
+def _listing_criteria(**fixed):
+    """A browse page's criteria: its fixed filter plus the paging arguments, validated like a search's."""
+    paging = MultiDict({key: request.args[key] for key in PAGING_ARGUMENTS if key in request.args})
+    return replace(load_filters(paging), **fixed)
+
+
+def _regions():
+    return db.session.scalars(
+        sa.select(Region).order_by(Region.id).options(selectinload(Region.provinces))
+    ).all()
+
+
+def _issue_areas():
+    return db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all()
+
+
+def _canonical_arguments(criteria):
+    """The search's arguments as codes and slugs, whatever form the visitor typed them in."""
+    arguments = {
+        "province": list(criteria.provinces), "district": list(criteria.districts),
+        "region": list(criteria.regions), "issue": list(criteria.issues), "type": list(criteria.types),
+    }
+    if criteria.q:
+        arguments["q"] = criteria.q
+    if "per_page" in request.args:
+        arguments["per_page"] = criteria.per_page
+    return arguments
+
+
+def _active_filters(criteria):
+    """[(parameter label, value name, URL of the same search without that value)] for the page."""
+    places = gazetteer()
+    names = {
+        "province": lambda code: localized(places.provinces[code], "name"),
+        "district": lambda code: localized(places.districts[code], "name"),
+        "region": _slug_names(Region),
+        "issue": _slug_names(IssueArea),
+        "type": _slug_names(OrganisationType),
+    }
+    arguments = _canonical_arguments(criteria)
+    active = []
+    if criteria.q:
+        active.append((parameter_label("q"), criteria.q,
+                       url_for("public.organisations", **{**arguments, "q": None})))
+    for param in LIST_FILTERS:
+        for value in arguments[param]:
+            without = [other for other in arguments[param] if other != value]
+            active.append((parameter_label(param), names[param](value),
+                           url_for("public.organisations", **{**arguments, param: without})))
+    return active
+
+
+def _slug_names(model):
+    def name(slug):
+        row = db.session.scalar(sa.select(model).where(model.slug == slug))
+        return localized(row, "name") if row else slug
+
+    return name

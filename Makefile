@@ -1,0 +1,44 @@
+# Two commands for a fresh machine: `make run` (install, migrate, seed, serve on :5000) and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+FLASK := FLASK_APP=wsgi $(VENV)/bin/flask
+PYTEST := $(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+.PHONY: run setup install translations chromium test test-sqlite test-postgres bench
+
+run: setup
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+setup: install
+	$(FLASK) db upgrade
+	$(FLASK) seed --demo
+	$(FLASK) search reindex
+
+install: $(VENV)/.installed translations
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements.txt
+	touch $@
+
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q compile -d directory/translations
+
+# Browser tests drive Debian's chromium; Playwright never downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: install chromium test-sqlite test-postgres
+
+test-sqlite:
+	$(PYTEST) tests
+
+# Runs again on PostgreSQL when TEST_DATABASE_URL names a server (each run makes its own database).
+test-postgres:
+	@if [ -n "$$TEST_DATABASE_URL" ]; then echo "== again on PostgreSQL"; $(PYTEST) tests; fi
+
+bench: install
+	$(VENV)/bin/python bench/import_bench.py

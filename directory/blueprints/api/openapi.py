@@ -1,0 +1,102 @@
+"""The OpenAPI document of /api/v1, generated from the registered routes and the schemas they use.
+
+Each API view carries an `Operation` (the `documented` decorator); `build_document` walks the URL map,
+so a route cannot be left out of the document, and an undocumented one is an error, not a gap.
+"""
+import re
+from dataclasses import dataclass
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import Flask
+
+from directory.schemas.common import ErrorSchema, NoQuerySchema, ValidationErrorSchema
+
+API_BLUEPRINT = "api"
+OPENAPI_VERSION = "3.0.3"
+DOCUMENTED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_RULE_ARGUMENT = re.compile(r"<(?:[^<>:]+:)?([^<>]+)>")
+
+
+class UndocumentedRoute(LookupError):
+    """An /api route without @documented: the document would silently miss it."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    summary: str
+    response: object  # a marshmallow schema class, or a plain JSON schema dict
+    query: type = NoQuerySchema
+    path: type | None = None
+
+
+def documented(summary, response, *, query=NoQuerySchema, path=None):
+    """Describe a view for the OpenAPI document; its docstring becomes the operation's description.
+
+    Every operation may answer 400 (its query schema refuses unknown parameters); one with path
+    parameters may also answer 404.
+    """
+    def decorate(view):
+        view.openapi_operation = Operation(summary, response, query, path)
+        return view
+
+    return decorate
+
+
+def openapi_path(rule):
+    """'/api/v1/provinces/<code>/districts' -> '/api/v1/provinces/{code}/districts'."""
+    return _RULE_ARGUMENT.sub(r"{\1}", rule)
+
+
+def api_rules(app: Flask):
+    return sorted((rule for rule in app.url_map.iter_rules()
+                   if rule.endpoint.partition(".")[0] == API_BLUEPRINT), key=lambda rule: rule.rule)
+
+
+def build_document(app: Flask):
+    spec = APISpec(
+        title="Directory of Thai civil-society organisations",
+        version="1",
+        openapi_version=OPENAPI_VERSION,
+        plugins=[MarshmallowPlugin()],
+        info={"description": "Read-only access to the published organisations and the reference data "
+                             "(places, issue areas, organisation types) used to filter them."},
+    )
+    spec.components.schema("Error", schema=ErrorSchema)
+    spec.components.schema("ValidationError", schema=ValidationErrorSchema)
+    spec.components.response("BadRequest", {
+        "description": "A parameter is invalid or unknown; `fields` names each one.",
+        "content": {"application/json": {"schema": "ValidationError"}},
+    })
+    spec.components.response("NotFound", {
+        "description": "Nothing published has this identifier.",
+        "content": {"application/json": {"schema": "Error"}},
+    })
+    for rule in api_rules(app):
+        view = app.view_functions[rule.endpoint]
+        operation = getattr(view, "openapi_operation", None)
+        if operation is None:
+            raise UndocumentedRoute(f"{rule.rule} ({rule.endpoint}) has no @documented")
+        spec.path(path=openapi_path(rule.rule), operations={
+            method.lower(): _operation(rule, view, operation)
+            for method in DOCUMENTED_METHODS if method in rule.methods
+        })
+    return spec.to_dict()
+
+
+def _operation(rule, view, operation):
+    parameters = [{"in": "query", "schema": operation.query}]
+    responses = {
+        "200": {"description": "OK", "content": {"application/json": {"schema": operation.response}}},
+        "400": "BadRequest",
+    }
+    if operation.path is not None:
+        parameters.insert(0, {"in": "path", "schema": operation.path})
+        responses["404"] = "NotFound"
+    elif rule.arguments:
+        raise UndocumentedRoute(f"{rule.rule} has path parameters but no path schema")
+    document = {"operationId": rule.endpoint.partition(".")[2], "summary": operation.summary,
+                "parameters": parameters, "responses": responses}
+    if view.__doc__:
+        document["description"] = view.__doc__.strip()
+    return document

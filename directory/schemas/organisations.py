@@ -1,0 +1,118 @@
+"""Schemas of organisations: the API's query string and path, and the organisation as each audience sees it."""
+from flask import url_for
+from marshmallow import RAISE, fields, validate
+
+from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
+from directory.schemas.organisation_filters import OrganisationFilterSchema
+from directory.schemas.places import DistrictSchema, ProvinceSchema
+from directory.schemas.taxonomies import IssueAreaSchema, OrganisationTypeSchema
+from directory.services.organisations import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH
+
+FILTER_DESCRIPTIONS = {
+    "q": "Words to find in names and descriptions (Thai or English); every word must match.",
+    "province": "Province: Thai or English name, DOPA code ('91') or ISO code ('TH-91'). Repeat for OR.",
+    "district": "District: Thai or English name or DOPA code ('9104'). Repeat for OR.",
+    "region": "Region: slug, Thai or English name (see /api/v1/regions). Repeat for OR.",
+    "issue": "Issue area: slug, Thai or English name (see /api/v1/issue-areas). Repeat for OR.",
+    "type": "Organisation type: slug, Thai or English name (see /api/v1/organisation-types). Repeat for OR.",
+    "page": "Page number, from 1.",
+    "per_page": "Organisations per page, at most 100.",
+}
+
+
+class OrganisationQuerySchema(OrganisationFilterSchema):
+    """The API's query string: the public pages' filters, but an unknown parameter is refused.
+
+    A misspelt filter (`provinces=`) would otherwise quietly return every organisation.
+    Different filters combine with AND; repeated values of one filter with OR.
+    """
+
+    class Meta:
+        unknown = RAISE
+
+    def on_bind_field(self, field_name, field_obj):
+        if field_name in FILTER_DESCRIPTIONS:
+            field_obj.metadata = {**field_obj.metadata, "description": FILTER_DESCRIPTIONS[field_name]}
+
+
+class OrganisationPathSchema(QuerySchema):
+    public_id = fields.String(
+        required=True,
+        validate=validate.Regexp(f"^[{PUBLIC_ID_ALPHABET}]{{{PUBLIC_ID_LENGTH}}}$"),
+        metadata={"description": "The organisation's public id, e.g. 'k7m2x9qa'."},
+    )
+
+
+class ContactSchema(OutputSchema):
+    """An organisation's public contact channels (organisations publish these; they are not a person's)."""
+
+    phone = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    website = fields.String(allow_none=True)
+    facebook = fields.String(allow_none=True)
+    line_id = fields.String(allow_none=True)
+
+
+class _OwnColumns(fields.Nested):
+    """Nests some of the object's own columns under one key (the contact channels of an organisation)."""
+
+    def get_value(self, obj, attr, accessor=None, default=None):
+        return obj
+
+
+def profile_url(organisation):
+    return url_for("public.organisation", public_id=organisation.public_id, slug=organisation.slug,
+                   _external=True)
+
+
+class OrganisationSchema(OutputSchema):
+    """An organisation. Declare a field here only once some audience may see it, then name it in
+    that audience's field set; the internal id, version, status and ref are in none yet."""
+
+    FIELD_SETS = {
+        "public": (
+            "id", "slug", "url", "name_th", "name_en", "type", "registration_number", "description_th",
+            "description_en", "founded_year", "province", "district", "address", "latitude", "longitude",
+            "is_position_approximate", "issue_areas", "target_groups", "contact", "is_verified", "is_demo",
+            "updated_at",
+        ),
+    }
+
+    id = fields.String(attribute="public_id", metadata={"description": "The public id."})
+    slug = fields.String()
+    url = fields.Function(profile_url, metadata={
+        "type": "string", "format": "uri", "description": "The organisation's page on the public site."})
+    name_th = fields.String()
+    name_en = fields.String(allow_none=True)
+    type = fields.Nested(OrganisationTypeSchema, allow_none=True)
+    registration_number = fields.String(allow_none=True)
+    description_th = fields.String(allow_none=True)
+    description_en = fields.String(allow_none=True)
+    founded_year = fields.Integer(allow_none=True, metadata={"description": "Common Era (not Buddhist Era)."})
+    province = fields.Nested(ProvinceSchema)
+    district = fields.Nested(DistrictSchema, allow_none=True)
+    address = fields.String(allow_none=True)
+    latitude = fields.Float(allow_none=True)
+    longitude = fields.Float(allow_none=True)
+    is_position_approximate = fields.Boolean(metadata={
+        "description": "True when the position is the district's (or province's) centre, not the address."})
+    issue_areas = fields.List(fields.Nested(IssueAreaSchema))
+    target_groups = fields.List(fields.String())
+    contact = _OwnColumns(ContactSchema)
+    is_verified = fields.Boolean()
+    is_demo = fields.Boolean(metadata={"description": "True for made-up demonstration data."})
+    updated_at = UTCDateTime()
+
+    def __init__(self, *, audience="public", **kwargs):
+        if kwargs.get("only") is None:
+            kwargs["only"] = self.FIELD_SETS[audience]
+        super().__init__(**kwargs)
+
+
+class OrganisationPageSchema(OutputSchema):
+    """One page of a listing: `total` counts every match, `items` holds this page's."""
+
+    items = fields.List(fields.Nested(OrganisationSchema))
+    total = fields.Integer()
+    page = fields.Integer()
+    per_page = fields.Integer()

@@ -1,0 +1,160 @@
+"""Keeping the search index in step with the database, which is the source of truth.
+
+Every flush that creates, changes or deletes an organisation also inserts a row into search_outbox,
+in the same transaction: the change and the note that it must be indexed commit or roll back
+together. After a commit, the committing process applies the outbox to its index under the writer
+lock, reading each organisation's *current* row, so an older version can never overwrite a newer one.
+If the lock is busy the holder will see the new rows (it looks again after releasing the lock); if
+a process dies, the rows stay and the next writer, a start-up or `flask search reindex` applies them.
+
+Each index records how far it got (`watermark`, the highest entry id applied, and `gaps`, lower ids
+that were not yet visible because their transaction had not committed: PostgreSQL hands out ids
+before commit). Entries are never consumed, so several servers can each keep their own index.
+"""
+import time
+
+from flask import current_app, has_app_context
+from sqlalchemy import event, insert
+from sqlalchemy.orm import Session
+
+from directory.extensions import db
+from directory.models import Organisation, SearchOutboxEntry
+from directory.services.search import district_lookup, organisations_for_index, search_index, to_document
+
+GAP_TTL_S = 600  # an id still missing after this long belonged to a transaction that rolled back
+FULL_REBUILD_ABOVE = 2000  # more pending organisations than this: a rebuild is faster than updates
+_PENDING_KEY = "search_outbox_written"
+
+
+@event.listens_for(Session, "after_flush")
+def _record_changes(session, _flush_context):
+    changed = [obj for obj in (*session.new, *session.dirty, *session.deleted)
+               if isinstance(obj, Organisation) and (obj in session.deleted or obj in session.new
+                                                     or session.is_modified(obj))]
+    ids = {obj.id for obj in changed if obj.id is not None}
+    if ids:
+        session.connection().execute(insert(SearchOutboxEntry), [{"organisation_id": i} for i in sorted(ids)])
+        session.info[_PENDING_KEY] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _apply_after_commit(session):
+    if session.info.pop(_PENDING_KEY, False) and has_app_context():
+        sync_search_index()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session):
+    session.info.pop(_PENDING_KEY, None)
+
+
+def sync_search_index(blocking=False):
+    """Apply every pending outbox entry to this process's index; returns how many were applied.
+
+    Never raises for a busy index: then another writer holds the lock and will apply our entries.
+    """
+    index = search_index()
+    applied = 0
+    for _attempt in range(3):
+        with index.writer_lock(blocking=blocking) as acquired:
+            if not acquired:
+                return applied
+            while True:
+                batch = _apply_pending_batch(index)
+                if not batch:
+                    break
+                applied += batch
+        # Someone who committed while we held the lock found it busy and left: look once more.
+        if not _has_pending(index.state()):
+            break
+    return applied
+
+
+def _pending_entries(session, state):
+    watermark = state.get("watermark", 0)
+    gaps = [int(g) for g in state.get("gaps", {})]
+    query = db.select(SearchOutboxEntry.id, SearchOutboxEntry.organisation_id).where(
+        (SearchOutboxEntry.id > watermark) | SearchOutboxEntry.id.in_(gaps)
+    ).order_by(SearchOutboxEntry.id)
+    return session.execute(query).all()
+
+
+def _has_pending(state):
+    with Session(db.engine) as session:
+        return bool(_pending_entries(session, state)[:1])
+
+
+def _apply_pending_batch(index):
+    state = index.state()
+    with Session(db.engine) as session:
+        entries = _pending_entries(session, state)
+        if not entries:
+            return 0
+        organisation_ids = {entry.organisation_id for entry in entries}
+        new_state = _advance(state, [entry.id for entry in entries])
+        if len(organisation_ids) > FULL_REBUILD_ABOVE:
+            _rebuild(index, session, new_state)
+            return len(entries)
+        districts = district_lookup(session)
+        published = list(organisations_for_index(session, organisation_ids))
+        upserts = [to_document(o, districts) for o in published]
+        deletions = sorted(str(i) for i in organisation_ids - {o.id for o in published})
+    index.apply(upserts=upserts, deletions=deletions, state=new_state)
+    return len(entries)
+
+
+def _advance(state, seen_ids):
+    """The new position after applying `seen_ids`: the highest id, and the ids below it not seen."""
+    now = time.time()
+    watermark = state.get("watermark", 0)
+    seen = set(seen_ids)
+    gaps = {int(g): t for g, t in state.get("gaps", {}).items() if int(g) not in seen and now - t < GAP_TTL_S}
+    top = max(seen | {watermark})
+    for missing in range(watermark + 1, top):
+        if missing not in seen:
+            gaps.setdefault(missing, now)
+    return {"watermark": top, "gaps": {str(g): t for g, t in gaps.items()}}
+
+
+def _current_position(session, recent=100):
+    """The highest entry id now, with the recent ids below it not visible yet (still-open
+    transactions) recorded as gaps, so they are applied when they commit."""
+    top = session.scalar(db.select(db.func.max(SearchOutboxEntry.id))) or 0
+    visible = set(session.scalars(db.select(SearchOutboxEntry.id).where(SearchOutboxEntry.id > top - recent)))
+    now = time.time()
+    return {"watermark": top,
+            "gaps": {str(i): now for i in range(max(1, top - recent + 1), top) if i not in visible}}
+
+
+def _rebuild(index, session, state, progress=None):
+    districts = district_lookup(session)
+    documents = (to_document(o, districts) for o in organisations_for_index(session))
+    path = index.build_generation(documents, state, progress=progress,
+                                  processes=current_app.config.get("SEARCH_REINDEX_PROCESSES", 2))
+    index.swap_to(path)
+
+
+def reindex(progress=None):
+    """Build a fresh index from the database in a new folder and swap it in; searches go on."""
+    index = search_index()
+    with index.writer_lock(blocking=True):
+        with Session(db.engine) as session:
+            # The position is read before the rows: whatever commits later is applied on top.
+            state = _current_position(session)
+            _rebuild(index, session, state, progress)
+        while _apply_pending_batch(index):
+            pass
+    sync_search_index()
+
+
+def check_index():
+    """{missing: [...], stale: [...], extra: [...]} ids comparing the index with the database."""
+    sync_search_index()
+    with Session(db.engine) as session:
+        expected = {str(o.id): o.version for o in organisations_for_index(session)}
+    indexed = search_index().document_versions()
+    return {
+        "missing": sorted(set(expected) - set(indexed), key=int),
+        "stale": sorted((i for i in set(expected) & set(indexed) if expected[i] != indexed[i]), key=int),
+        "extra": sorted(set(indexed) - set(expected), key=lambda i: (len(i), i)),
+    }

@@ -1,0 +1,120 @@
+"""The organisation search index: Whoosh with Thai analysis, behind one small interface.
+
+This package knows no Flask and no SQLAlchemy. It is given Documents and answers SearchRequests with
+ids, scores, distances, facets and highlights; the application loads the rows in that order.
+"""
+import json
+import threading
+
+from whoosh import index as whoosh_index
+
+from search_index.analysis import load_thai_segmenter
+from search_index.columns import ColumnCache
+from search_index.documents import Document, Place
+from search_index.schema import WATERMARK_ID, to_fields
+from search_index.searching import SORTS, Hit, SearchRequest, SearchResult, run_search
+from search_index.store import IndexStore
+from search_index.suggest import suggest_query
+
+__all__ = ["Document", "Hit", "Place", "SORTS", "SearchIndex", "SearchRequest", "SearchResult",
+           "load_thai_segmenter"]
+
+WRITER_TIMEOUT_S = 10
+
+
+class SearchIndex:
+    """One per process and index folder. Searches may run on many threads; writes need the lock."""
+
+    def __init__(self, root):
+        self.store = IndexStore(root)
+        self._guard = threading.Lock()
+        self._generation = None
+        self._searcher = None
+        self._columns = None
+
+    # -- reading ---------------------------------------------------------------------------------
+    def search(self, request: SearchRequest) -> SearchResult:
+        with self._guard:
+            searcher = self._fresh_searcher()
+            return run_search(searcher, self._columns.for_searcher(searcher), request)
+
+    def suggest(self, text):
+        """A corrected query for one that found nothing, or None."""
+        with self._guard:
+            return suggest_query(self._fresh_searcher(), text)
+
+    def document_versions(self):
+        """{id: version} of every indexed document (for consistency checks)."""
+        with self._guard:
+            searcher = self._fresh_searcher()
+            return {fields["id"]: fields["version"] for fields in searcher.all_stored_fields()
+                    if fields.get("id") != WATERMARK_ID}
+
+    def state(self):
+        """What the last writer recorded with its commit (the sync position), or {}."""
+        with self._guard:
+            return _read_state(self._fresh_searcher())
+
+    def _fresh_searcher(self):
+        generation = self.store.current_generation()
+        if self._searcher is None or generation != self._generation:
+            if self._searcher is not None:
+                self._searcher.close()
+            index = self.store.open()
+            self._generation = self.store.current_generation()
+            self._searcher = index.searcher()
+            self._columns = ColumnCache()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def close(self):
+        with self._guard:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    # -- writing (hold writer_lock around these) -------------------------------------------------
+    def writer_lock(self, blocking=False):
+        return self.store.writer_lock(blocking=blocking)
+
+    def apply(self, upserts=(), deletions=(), state=None, generation=None):
+        """Add or replace `upserts`, remove the ids in `deletions`, record `state`; one commit."""
+        index = whoosh_index.open_dir(generation) if generation else self.store.open()
+        writer = index.writer(timeout=WRITER_TIMEOUT_S)
+        try:
+            for document in upserts:
+                writer.update_document(**to_fields(document))
+            for document_id in deletions:
+                writer.delete_by_term("id", document_id)
+            if state is not None:
+                writer.update_document(id=WATERMARK_ID, kind="meta", watermark=json.dumps(state))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def build_generation(self, documents, state, progress=None, processes=2):
+        """Write every document into a new generation (not yet searched); returns its path."""
+        path = self.store.new_generation()
+        index = whoosh_index.open_dir(path)
+        writer = index.writer(procs=processes, limitmb=256, multisegment=processes > 1)
+        try:
+            for count, document in enumerate(documents, 1):
+                writer.add_document(**to_fields(document))
+                if progress:
+                    progress(count)
+            writer.add_document(id=WATERMARK_ID, kind="meta", watermark=json.dumps(state))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return path
+
+    def swap_to(self, path):
+        self.store.swap_to(path)
+
+
+def _read_state(searcher):
+    fields = searcher.document(id=WATERMARK_ID)
+    return json.loads(fields["watermark"]) if fields else {}

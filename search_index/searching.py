@@ -1,0 +1,145 @@
+"""Answering a search: text match in Whoosh, filters, distance, facets and order on arrays."""
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from geopy.distance import geodesic
+
+from search_index.highlight import needles, snippet
+from search_index.query import build_query, parse_units
+
+SORTS = ("relevance", "name", "distance", "updated")
+EARTH_RADIUS_KM = 6371.0088
+# Haversine and the geodesic differ by under 0.5%: only hits in that band get the exact check.
+HAVERSINE_MARGIN = 0.006
+HIGHLIGHT_FIELDS = ("name_th", "name_en", "description_th", "description_en")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    provinces: tuple = ()
+    districts: tuple = ()
+    regions: tuple = ()
+    issues: tuple = ()
+    types: tuple = ()
+    near: tuple | None = None  # (latitude, longitude)
+    radius_km: float | None = None
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int = 20
+    with_facets: bool = True
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float | None = None
+    distance_km: float | None = None
+    highlights: dict = field(default_factory=dict)
+
+
+@dataclass
+class SearchResult:
+    hits: list
+    total: int
+    facets: dict
+    matched_any_word: bool = False  # all words found nothing, so any word was used
+
+
+def run_search(searcher, columns, request: SearchRequest) -> SearchResult:
+    allowed = columns.is_live.copy()
+    for field_name, codes in (("province", request.provinces), ("district", request.districts),
+                              ("region", request.regions), ("issues", request.issues),
+                              ("type", request.types)):
+        if codes:
+            allowed &= columns.codes_mask(field_name, codes)
+
+    distances = None
+    if request.near:
+        distances = _distances(columns, request.near)
+        allowed &= ~np.isnan(distances)
+        if request.radius_km is not None:
+            allowed &= _within(distances, columns, request.near, request.radius_km)
+
+    query, any_word = _text_query(searcher, request.q, allowed)
+    if query is not None:
+        allowed &= _matching(searcher, query, len(allowed))
+    docnums = np.flatnonzero(allowed)
+
+    facets = {}
+    if request.with_facets:
+        facets = {"province": columns.counts("province", docnums),
+                  "issue_area": columns.counts("issues", docnums)}
+    page, scores = _page(searcher, columns, query, docnums, distances, request)
+    marks = needles(request.q) if request.q else []
+    hits = []
+    for docnum in page:
+        stored = searcher.stored_fields(int(docnum))
+        hits.append(Hit(
+            id=stored["id"],
+            score=scores.get(int(docnum)),
+            distance_km=_exact_distance(columns, docnum, request.near) if request.near else None,
+            highlights={f: s for f in HIGHLIGHT_FIELDS if (s := snippet(stored.get(f), marks))},
+        ))
+    return SearchResult(hits=hits, total=len(docnums), facets=facets, matched_any_word=any_word)
+
+
+def _text_query(searcher, q, allowed):
+    if not q or not parse_units(q):
+        return None, False
+    query = build_query(q)
+    if query is None:
+        return None, False
+    if len(parse_units(q)) > 1 and not np.any(allowed & _matching(searcher, query, len(allowed))):
+        return build_query(q, any_word=True), True
+    return query, False
+
+
+def _matching(searcher, query, size):
+    matched = np.zeros(size, dtype=bool)
+    docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+    matched[docnums[docnums < size]] = True
+    return matched
+
+
+def _page(searcher, columns, query, docnums, distances, request):
+    end = request.offset + request.limit
+    sort = request.sort
+    if sort == "relevance" and query is None:
+        sort = "distance" if distances is not None else "name"
+    if sort == "relevance":
+        if not len(docnums):
+            return [], {}
+        results = searcher.search(query, filter=set(docnums.tolist()), limit=end)
+        page = [hit.docnum for hit in results[request.offset:end]]
+        return page, {hit.docnum: round(hit.score, 4) for hit in results[request.offset:end]}
+    if sort == "name":
+        order = np.lexsort((docnums, columns.name_key[docnums]))
+    elif sort == "updated":
+        order = np.lexsort((docnums, -columns.updated[docnums]))
+    else:
+        order = np.lexsort((docnums, distances[docnums]))
+    return docnums[order[request.offset:end]].tolist(), {}
+
+
+def _distances(columns, near):
+    """Haversine km from `near` to every document; NaN where a document has no position."""
+    lat1, lon1 = map(math.radians, near)
+    lat2, lon2 = np.radians(columns.latitude), np.radians(columns.longitude)
+    a = np.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+    km[(columns.latitude == 0) & (columns.longitude == 0)] = np.nan
+    return km
+
+
+def _within(distances, columns, near, radius_km):
+    inside = distances <= radius_km * (1 - HAVERSINE_MARGIN)
+    for docnum in np.flatnonzero((distances > radius_km * (1 - HAVERSINE_MARGIN))
+                                 & (distances <= radius_km * (1 + HAVERSINE_MARGIN))):
+        inside[docnum] = _exact_distance(columns, docnum, near) <= radius_km
+    return inside
+
+
+def _exact_distance(columns, docnum, near):
+    return round(geodesic(near, (columns.latitude[docnum], columns.longitude[docnum])).km, 3)

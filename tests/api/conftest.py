@@ -1,0 +1,41 @@
+"""Helpers for the API tests: the generated OpenAPI document and a check of bodies against it."""
+import pytest
+
+# The public field set, written out here rather than read from the schema, so a field that appears
+# in (or vanishes from) the schema makes a test fail.
+PUBLIC_ORGANISATION_FIELDS = {
+    "id", "slug", "url", "name_th", "name_en", "type", "registration_number", "description_th",
+    "description_en", "founded_year", "province", "district", "address", "latitude", "longitude",
+    "is_position_approximate", "issue_areas", "target_groups", "contact", "is_verified", "is_demo",
+    "updated_at",
+}
+NON_PUBLIC_KEYS = {"status", "version", "ref", "type_id", "province_code", "district_code", "created_at",
+                   "public_id", "region_id", "position", "position_source", "is_from_announcement"}
+
+
+@pytest.fixture
+def openapi_document(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+@pytest.fixture
+def assert_matches_component(openapi_document):
+    """assert_matches_component("Organisation", body): validates a body against the document's schema."""
+    validators = pytest.importorskip("openapi_schema_validator")
+
+    def check(component, body):
+        schema = {"$ref": f"#/components/schemas/{component}", "components": openapi_document["components"]}
+        validators.OAS30Validator(schema, format_checker=validators.oas30_format_checker).validate(body)
+
+    return check
+
+
+def all_keys(value):
+    """Every object key anywhere in a JSON value."""
+    if isinstance(value, dict):
+        return set(value) | {key for child in value.values() for key in all_keys(child)}
+    if isinstance(value, list):
+        return {key for child in value for key in all_keys(child)}
+    return set()

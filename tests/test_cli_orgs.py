@@ -1,0 +1,71 @@
+"""`flask orgs import` and `flask orgs export`: the commands commit a clean file and refuse a bad one."""
+import csv
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from directory.extensions import db
+from directory.models import Organisation
+
+DEV_ORGS = Path(__file__).resolve().parent / "data" / "dev_orgs.csv"
+
+
+def organisation_count():
+    db.session.rollback()  # see what the command committed, not what this session remembers
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Organisation))
+
+
+def test_import_commits_and_reimport_changes_nothing(runner):
+    first = runner.invoke(args=["orgs", "import", str(DEV_ORGS)])
+    assert first.exit_code == 0, first.output
+    assert "imported: 32 created, 0 updated, 0 unchanged" in first.stdout
+    assert organisation_count() == 32
+
+    again = runner.invoke(args=["orgs", "import", str(DEV_ORGS)])
+    assert "imported: 0 created, 0 updated, 32 unchanged" in again.stdout
+
+
+def test_a_dry_run_reports_and_writes_nothing(runner):
+    result = runner.invoke(args=["orgs", "import", "--dry-run", str(DEV_ORGS)])
+    assert result.exit_code == 0, result.output
+    assert "dry run, nothing written: 32 created, 0 updated, 0 unchanged" in result.stdout
+    assert organisation_count() == 0
+
+
+def test_a_bad_file_prints_every_error_exits_non_zero_and_writes_nothing(runner, tmp_path):
+    with DEV_ORGS.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    rows[3][header.index("province")] = "Atlantis"
+    rows[5][header.index("email")] = "nobody-at-example.org"
+    rows[5][header.index("founded_year")] = "๓๐๐๐"
+    bad = tmp_path / "bad.csv"
+    with bad.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+    result = runner.invoke(args=["orgs", "import", str(bad)])
+
+    this_year = date.today().year
+    assert result.exit_code != 0
+    assert result.stderr.splitlines()[-4:] == [
+        "row 4, column province: unknown province 'Atlantis'",
+        "row 6, column email: Not a valid email address.",
+        "row 6, column founded_year: founded year 3000 is not a year between 1800 and "
+        f"{this_year} (or 2343 to {this_year + 543} in the Buddhist era)",
+        "Error: 3 error(s); nothing was imported",
+    ]
+    assert organisation_count() == 0
+
+
+def test_export_writes_every_organisation_in_the_import_format(runner, tmp_path):
+    runner.invoke(args=["orgs", "import", str(DEV_ORGS)])
+    out = tmp_path / "out.csv"
+
+    result = runner.invoke(args=["orgs", "export", str(out)])
+
+    assert result.exit_code == 0, result.output
+    assert f"exported 32 organisations to {out}" in result.stdout
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 32
+    assert "0 created, 0 updated, 32 unchanged" in runner.invoke(args=["orgs", "import", str(out)]).stdout
