@@ -55,7 +55,8 @@ from search_index import SearchIndex, SearchRequest  # noqa: E402
 from search_index.schema import to_fields  # noqa: E402
 
 PAGE = 20
-WARM_UP = 20
+WARM_UP = 5  # per kind; at 50,000 documents a slow query costs seconds
+PROFILED_QUERIES = 10
 RADIUS_KM = 30
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE = 111.32
@@ -296,14 +297,18 @@ def run_engine(engine_name, docs, seed, queries, folder, profile_kinds):
     for kind in KINDS:  # warm-up: caches, the segmenter, SQLite's page cache
         for spec in query_mix(WARM_UP, seed + 7)[kind]:
             engine.search(spec)
-    report["latency_ms"] = {}
+    report["latency_ms"], report["cpu_ms"], report["slowest"] = {}, {}, {}
     for kind in KINDS:
-        samples = []
+        samples, cpu_samples, by_text = [], [], {}
         for spec in mix[kind]:
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             engine.search(spec)
             samples.append((time.perf_counter() - began) * 1000)
-        report["latency_ms"][kind] = samples
+            cpu_samples.append((time.process_time() - cpu) * 1000)
+            by_text.setdefault(spec["q"] or "(no text)", []).append(samples[-1])
+        report["latency_ms"][kind], report["cpu_ms"][kind] = samples, cpu_samples
+        medians = sorted(((statistics.median(v), q) for q, v in by_text.items()), reverse=True)
+        report["slowest"][kind] = [(q, m) for m, q in medians[:4]]
         say(f"{engine_name}: {kind}: {len(samples)} queries, p95 {percentile(samples, 95):.1f} ms")
 
     report["quality"] = quality(engine, corpus)
@@ -311,7 +316,7 @@ def run_engine(engine_name, docs, seed, queries, folder, profile_kinds):
     report["profiles"] = {}
     missed = [k for k, target in LATENCY_TARGETS.items() if percentile(report["latency_ms"][k], 95) > target]
     for kind in dict.fromkeys([*profile_kinds, *(missed if engine_name == "ours" else ())]):
-        report["profiles"][kind] = profile(engine, mix[kind][:50])
+        report["profiles"][kind] = profile(engine, mix[kind][:PROFILED_QUERIES])
     report["rss_peak_mb"] = peak_mb()
     report["load_end"] = os.getloadavg()[0]
     report["wall_s"] = time.perf_counter() - started
@@ -351,8 +356,8 @@ def profile(engine, specs):
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
-    stats.strip_dirs().sort_stats("tottime").print_stats(18)
-    stats.sort_stats("cumulative").print_stats(22)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(20)
+    stats.sort_stats("tottime").print_stats(12)
     return f"{len(specs)} queries\n" + out.getvalue()
 
 
@@ -393,6 +398,19 @@ def run_child(engine_name, docs, args, folder):
     print(f"[{docs:,}] {engine_name}: building and querying ...", file=sys.stderr, flush=True)
     subprocess.run(command, check=True)
     return json.loads(out.read_text())
+
+
+def source_version():
+    """Which search_index was measured: HEAD, and a hash of its sources as they are on disk."""
+    digest = hashlib.sha256()
+    for path in sorted((PROJECT / "search_index").glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        head = "?"
+    return f"search_index sources sha256 {digest.hexdigest()[:12]} (repository HEAD {head})"
 
 
 def machine():
@@ -443,6 +461,15 @@ def print_report(docs, args, ours, base):
         b = statistics.mean(r[key] for r in base["quality"])
         print(f"| {'mean ' + label:<42} | {a:9.3f} | {b:9.3f} | {ratio(a, b):>9} | >= baseline: "
               f"{'met' if a >= b - 1e-9 else 'MISSED by %.3f' % (b - a)} |")
+    print(f"\nLatency as CPU time of the searching process (time.process_time; other load on the machine "
+          f"hardly changes it), ms:\n")
+    print(f"| {'query kind':<24} | ours p50 | ours p95 | base p50 | base p95 | ours slowest texts (median wall ms) |")
+    print(f"|{'-' * 26}|---------:|---------:|---------:|---------:|:----|")
+    for kind in KINDS:
+        a, b = ours["cpu_ms"][kind], base["cpu_ms"][kind]
+        slowest = ", ".join(f"{q} {m:.0f}" for q, m in ours["slowest"][kind])
+        print(f"| {kind:<24} | {percentile(a, 50):8.1f} | {percentile(a, 95):8.1f} | {percentile(b, 50):8.1f} "
+              f"| {percentile(b, 95):8.1f} | {slowest} |")
     print(f"\nwhole child process, wall s: ours {ours['wall_s']:.0f}, baseline {base['wall_s']:.0f}; "
           f"1-minute load average at its start/end: ours {ours['load_start']:.1f}/{ours['load_end']:.1f}, "
           f"baseline {base['load_start']:.1f}/{base['load_end']:.1f} (2 cores: above 2 means contention)")
@@ -481,6 +508,7 @@ def main():
         Path(args.out).write_text(json.dumps(report))
         return
     print(machine())
+    print(source_version())
     for docs in args.docs:
         folder = Path(args.keep) / str(docs) if args.keep else Path(tempfile.mkdtemp(prefix="search-bench-"))
         folder.mkdir(parents=True, exist_ok=True)

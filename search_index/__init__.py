@@ -11,6 +11,7 @@ from whoosh import index as whoosh_index
 from search_index.analysis import load_thai_segmenter
 from search_index.columns import ColumnCache
 from search_index.documents import Document, Place
+from search_index.lexicon import ThaiLexicon
 from search_index.schema import WATERMARK_ID, to_fields
 from search_index.searching import SORTS, Hit, SearchRequest, SearchResult, run_search
 from search_index.store import IndexStore
@@ -31,17 +32,19 @@ class SearchIndex:
         self._generation = None
         self._searcher = None
         self._columns = None
+        self._lexicon = None
 
     # -- reading ---------------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResult:
         with self._guard:
             searcher = self._fresh_searcher()
-            return run_search(searcher, self._columns.for_searcher(searcher), request)
+            return run_search(searcher, self._columns.for_searcher(searcher), self._lexicon.words(searcher), request)
 
     def suggest(self, text):
         """A corrected query for one that found nothing, or None."""
         with self._guard:
-            return suggest_query(self._fresh_searcher(), text)
+            searcher = self._fresh_searcher()
+            return suggest_query(searcher, text, self._lexicon.words(searcher))
 
     def document_versions(self):
         """{id: version} of every indexed document (for consistency checks)."""
@@ -64,6 +67,7 @@ class SearchIndex:
             self._generation = self.store.current_generation()
             self._searcher = index.searcher()
             self._columns = ColumnCache()
+            self._lexicon = ThaiLexicon()
         else:
             self._searcher = self._searcher.refresh()
         return self._searcher

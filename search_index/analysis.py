@@ -1,11 +1,9 @@
 """Thai and English text analysis for the index.
 
-Whoosh's stock tokenizers break Thai at every vowel and tone mark, so Thai runs are segmented here:
-into dictionary words (nlpo3, the Rust port of PyThaiNLP's newmm) for precise whole-word matching,
-and into Thai Character Clusters (TCC) for matching a fragment inside a longer word ("สูงอายุ" in
-"ผู้สูงอายุ"). Clusters never straddle a word boundary, so a fragment typed on its own splits into the
-same clusters it has inside the longer word. Adjacent clusters are indexed as pairs ("สู_ง", "ง_อา"),
-which keeps posting lists short where single clusters such as "น" occur in every document.
+Whoosh's stock tokenizers break Thai at every vowel and tone mark, so Thai runs are segmented here
+into dictionary words (nlpo3, the Rust port of PyThaiNLP's newmm). Thai Character Clusters (TCC),
+the smallest units Thai text can be cut into, decide where a fragment may begin and end inside a
+word (see lexicon.py).
 """
 import re
 import unicodedata
@@ -20,7 +18,6 @@ THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Latin/digit word (with inner apostrophes or hyphens kept out: "La-ngu" is two words, la and ngu).
 _RUNS = re.compile(r"(?P<thai>[\u0E01-\u0E4E]+)|(?P<latin>[^\W_]+)")
 _THAI = re.compile(r"[\u0E01-\u0E4E]")
-CLUSTER_JOINER = "_"
 WORD_ENGINE = "nlpo3"
 
 
@@ -49,11 +46,6 @@ def thai_clusters(run):
     return tuple(c for c in subword_tokenize(run, engine="tcc") if c.strip())
 
 
-def cluster_pairs(clusters):
-    """("ผู้","สู","ง") -> ["ผู้_สู", "สู_ง", "ง_"]: each cluster with the next; the last with the end."""
-    return [f"{a}{CLUSTER_JOINER}{b}" for a, b in zip(clusters, clusters[1:] + ("",))]
-
-
 def runs(text):
     """Yield ("thai" | "latin", run) for each run of the normalised text."""
     for match in _RUNS.finditer(normalise_text(text)):
@@ -65,19 +57,27 @@ def stem_latin(word):
 
 
 class WordTokenizer(Tokenizer):
-    """Thai dictionary words and Latin words; Latin words stemmed when `stemmed` is set."""
+    """Thai dictionary words and Latin words; Latin words stemmed when `stemmed` is set.
 
-    def __init__(self, stemmed=True):
+    `latin_only` skips Thai: the unstemmed copy of the text serves Latin prefixes and phrases only,
+    since Thai words are never stemmed and their phrases are matched by clusters.
+    """
+
+    def __init__(self, stemmed=True, latin_only=False):
         self.stemmed = stemmed
+        self.latin_only = latin_only
 
     def __eq__(self, other):
-        return type(self) is type(other) and self.stemmed == other.stemmed
+        return (type(self) is type(other) and self.stemmed == other.stemmed
+                and self.latin_only == other.latin_only)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
         for kind, run in runs(value):
+            if kind == "thai" and self.latin_only:
+                continue
             words = thai_words(run) if kind == "thai" else (stem_latin(run) if self.stemmed else run,)
             for word in words:
                 token.text = word
@@ -87,27 +87,3 @@ class WordTokenizer(Tokenizer):
                     token.pos = position
                 position += 1
                 yield token
-
-
-class ClusterPairTokenizer(Tokenizer):
-    """Pairs of adjacent Thai Character Clusters, for sub-word matching; Latin text is skipped."""
-
-    def __eq__(self, other):
-        return type(self) is type(other)
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        position = start_pos
-        for kind, run in runs(value):
-            if kind != "thai":
-                continue
-            for pair in cluster_pairs(thai_clusters(run)):
-                token.text = pair
-                token.boost = 1.0
-                token.stopped = False
-                if positions:
-                    token.pos = position
-                position += 1
-                yield token
-            position += 1  # a gap between runs, so a phrase never spans two runs

@@ -2,31 +2,24 @@
 
 User text never reaches a QueryParser, so `name:*`, `*`, unbalanced quotes or `OR` are just words.
 Each unit (a quoted phrase, or a run of Thai or Latin text) becomes one clause:
-- a Latin word: its stem in the text fields, or (3+ characters) any indexed word it begins;
-- a Thai run: all its dictionary words, or its character clusters in order anywhere (a fragment of
-  a longer word), or (3+ characters) any indexed word it begins;
-- a quoted phrase: the words in order, or for Thai the clusters in order.
+- a Latin word: its stem in the text fields, or (3+ characters) any unstemmed word it begins;
+- a Thai run: all its dictionary words; or an indexed word it is a fragment of (lexicon.py);
+  or (3+ characters) any word it begins, for a word still being typed;
+- a quoted phrase: its words in this order.
 Clauses are ANDed; the caller retries with OR when that finds nothing.
 """
 import re
 
 from whoosh import query as wq
 
-from search_index.analysis import (
-    CLUSTER_JOINER,
-    cluster_pairs,
-    normalise_text,
-    runs,
-    stem_latin,
-    thai_clusters,
-    thai_words,
-)
+from search_index.analysis import normalise_text, runs, stem_latin, thai_words
+from search_index.lexicon import words_containing
 
 TEXT_FIELDS = ("name", "tags", "body")
 PREFIX_MIN_CHARS = 3
 MAX_UNITS = 32
 _QUOTED = re.compile(r'"([^"]*)"')
-CLUSTER_BOOST = 0.4
+FRAGMENT_BOOST = 0.4
 PREFIX_BOOST = 0.5
 
 
@@ -39,19 +32,23 @@ def parse_units(text):
     return units[:MAX_UNITS]
 
 
-def build_query(text, *, any_word=False):
-    """The Whoosh query for `text`, or None where it holds nothing searchable."""
-    clauses = [c for c in (_unit_clause(is_phrase, unit) for is_phrase, unit in parse_units(text)) if c]
+def build_query(text, *, any_word=False, thai_lexicon=()):
+    """The Whoosh query for `text`, or None where it holds nothing searchable.
+
+    `thai_lexicon` is the index's Thai vocabulary, for fragments of longer words.
+    """
+    clauses = [c for c in (_unit_clause(is_phrase, unit, thai_lexicon) for is_phrase, unit in parse_units(text))
+               if c]
     if not clauses:
         return None
     return wq.Or(clauses) if any_word else wq.And(clauses)
 
 
-def _unit_clause(is_phrase, unit):
+def _unit_clause(is_phrase, unit, thai_lexicon):
     if is_phrase:
         return _phrase_clause(unit)
     kind = next(runs(unit))[0]
-    return _thai_clause(unit) if kind == "thai" else _latin_clause(unit)
+    return _thai_clause(unit, thai_lexicon) if kind == "thai" else _latin_clause(unit)
 
 
 def _in_text_fields(make):
@@ -66,34 +63,22 @@ def _latin_clause(word):
     return wq.Or(options)
 
 
-def _thai_clause(run):
+def _thai_clause(run, thai_lexicon):
     words = thai_words(run)
     options = [wq.And([_in_text_fields(lambda f, w=w: wq.Term(f, w)) for w in words])]
-    options.append(_clusters_in_order(run))
+    longer = words_containing(run, thai_lexicon)
+    if longer:
+        options.append(_in_text_fields(lambda f: wq.Or([wq.Term(f, w) for w in longer], boost=FRAGMENT_BOOST)))
     if len(run) >= PREFIX_MIN_CHARS:
-        options.append(wq.Prefix("exact", run, boost=PREFIX_BOOST))
+        options.append(_in_text_fields(lambda f: wq.Prefix(f, run, boost=PREFIX_BOOST)))
     return wq.Or(options)
 
 
-def _clusters_in_order(run):
-    """The run's clusters, consecutive, anywhere in the text: a fragment inside a longer word too."""
-    clusters = thai_clusters(run)
-    if len(clusters) == 1:
-        return wq.Prefix("clusters", clusters[0] + CLUSTER_JOINER, boost=CLUSTER_BOOST)
-    pairs = cluster_pairs(clusters)[:-1]  # the last pair is "end of run": the text may go on
-    if len(pairs) == 1:
-        return wq.Term("clusters", pairs[0], boost=CLUSTER_BOOST)
-    return wq.Phrase("clusters", pairs, boost=CLUSTER_BOOST)
-
-
 def _phrase_clause(phrase):
-    options = []
-    latin = [word for kind, run in runs(phrase) for word in ((run,) if kind == "latin" else thai_words(run))]
-    if len(latin) > 1:
-        options.append(wq.Phrase("exact", latin))
-    elif latin:
-        options.append(wq.Term("exact", latin[0]))
-    thai_runs = [run for kind, run in runs(phrase) if kind == "thai"]
-    if len(thai_runs) == 1 and not any(kind == "latin" for kind, _ in runs(phrase)):
-        options.append(_clusters_in_order(thai_runs[0]))
-    return wq.Or(options) if options else None
+    """The phrase's words (Thai segmented, Latin stemmed) in order, in any one text field."""
+    words = [w for kind, run in runs(phrase) for w in (thai_words(run) if kind == "thai" else (stem_latin(run),))]
+    if not words:
+        return None
+    if len(words) == 1:
+        return _in_text_fields(lambda f: wq.Term(f, words[0]))
+    return _in_text_fields(lambda f: wq.Phrase(f, words))

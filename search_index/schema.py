@@ -3,7 +3,7 @@ import re
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from search_index.analysis import ClusterPairTokenizer, WordTokenizer
+from search_index.analysis import WordTokenizer
 from search_index.documents import Document
 
 # Filter and sort values live in per-segment columns, read in bulk into arrays (see columns.py).
@@ -30,8 +30,8 @@ def build_schema():
         name=TEXT(analyzer=words, field_boost=4.0, phrase=True),
         tags=TEXT(analyzer=words, field_boost=2.0, phrase=True),
         body=TEXT(analyzer=words, phrase=True),
-        exact=TEXT(analyzer=WordTokenizer(stemmed=False), phrase=True),
-        clusters=TEXT(analyzer=ClusterPairTokenizer(), phrase=True),
+        # Unstemmed Latin words, for prefixes typed as-you-go ("organi" -> organic, stemmed "organ").
+        exact=TEXT(analyzer=WordTokenizer(stemmed=False, latin_only=True), phrase=False),
         name_th=STORED(),
         name_en=STORED(),
         description_th=STORED(),
@@ -67,7 +67,6 @@ def to_fields(document: Document):
         "tags": tags,
         "body": body,
         "exact": everything,
-        "clusters": everything,
         "name_th": document.name_th,
         "name_en": document.name_en,
         "description_th": document.description_th,

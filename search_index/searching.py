@@ -47,7 +47,7 @@ class SearchResult:
     matched_any_word: bool = False  # all words found nothing, so any word was used
 
 
-def run_search(searcher, columns, request: SearchRequest) -> SearchResult:
+def run_search(searcher, columns, thai_lexicon, request: SearchRequest) -> SearchResult:
     allowed = columns.is_live.copy()
     for field_name, codes in (("province", request.provinces), ("district", request.districts),
                               ("region", request.regions), ("issues", request.issues),
@@ -62,7 +62,7 @@ def run_search(searcher, columns, request: SearchRequest) -> SearchResult:
         if request.radius_km is not None:
             allowed &= _within(distances, columns, request.near, request.radius_km)
 
-    query, any_word = _text_query(searcher, request.q, allowed)
+    query, any_word = _text_query(searcher, request.q, allowed, thai_lexicon)
     if query is not None:
         allowed &= _matching(searcher, query, len(allowed))
     docnums = np.flatnonzero(allowed)
@@ -85,14 +85,12 @@ def run_search(searcher, columns, request: SearchRequest) -> SearchResult:
     return SearchResult(hits=hits, total=len(docnums), facets=facets, matched_any_word=any_word)
 
 
-def _text_query(searcher, q, allowed):
-    if not q or not parse_units(q):
-        return None, False
-    query = build_query(q)
+def _text_query(searcher, q, allowed, thai_lexicon):
+    query = build_query(q, thai_lexicon=thai_lexicon) if q else None
     if query is None:
         return None, False
     if len(parse_units(q)) > 1 and not np.any(allowed & _matching(searcher, query, len(allowed))):
-        return build_query(q, any_word=True), True
+        return build_query(q, any_word=True, thai_lexicon=thai_lexicon), True
     return query, False
 
 

@@ -5,7 +5,7 @@ from search_index.analysis import is_thai, runs
 from search_index.query import build_query
 
 
-def suggest_query(searcher, text):
+def suggest_query(searcher, text, thai_lexicon=()):
     """A query that finds something where `text` found nothing, or None."""
     candidates = []
     if text and not is_thai(text) and text.strip():
@@ -18,7 +18,7 @@ def suggest_query(searcher, text):
         candidates.append(" ".join(corrected))
     for candidate in candidates:
         if candidate and candidate.strip().lower() != (text or "").strip().lower():
-            query = build_query(candidate)
+            query = build_query(candidate, thai_lexicon=thai_lexicon)
             if query is not None and any(True for _ in searcher.docs_for_query(query)):
                 return candidate
     return None

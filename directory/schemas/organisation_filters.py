@@ -4,10 +4,27 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationType, Region
 from directory.services.finder import SearchCriteria
-from directory.services.places import AmbiguousPlace, gazetteer, normalise
+from search_index import SORTS
+from directory.services.places import THAI_DIGITS, AmbiguousPlace, gazetteer, normalise
 
 LIST_FILTERS = ("province", "district", "region", "issue", "type")
 MAX_QUERY_LENGTH = 500
+MAX_RADIUS_KM = 2000
+
+
+class Coordinates(fields.Field):
+    """"LAT,LON" in decimal degrees, e.g. "6.862,99.781"."""
+
+    default_error_messages = {"invalid": "Give a position as LAT,LON in decimal degrees, e.g. 6.862,99.781."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            latitude, longitude = (float(part) for part in str(value).translate(THAI_DIGITS).split(","))
+        except ValueError:
+            raise self.make_error("invalid") from None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise self.make_error("invalid")
+        return latitude, longitude
 
 
 class OrganisationFilterSchema(Schema):
@@ -26,6 +43,10 @@ class OrganisationFilterSchema(Schema):
     region = fields.List(fields.String(), load_default=list)
     issue = fields.List(fields.String(), load_default=list)
     type = fields.List(fields.String(), load_default=list)
+    near = Coordinates(load_default=None)
+    near_district = fields.String(load_default=None)
+    radius_km = fields.Float(load_default=None, validate=validate.Range(min=0, max=MAX_RADIUS_KM, min_inclusive=False))
+    sort = fields.String(load_default="relevance", validate=validate.OneOf(SORTS))
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
@@ -39,11 +60,36 @@ class OrganisationFilterSchema(Schema):
             "issue": self._resolve_all(data["issue"], _issue_slug, "issue", errors),
             "type": self._resolve_all(data["type"], _type_slug, "type", errors),
         }
+        near = self._near(data, errors)
         if errors:
             raise ValidationError(errors)
         return SearchCriteria(q=data["q"].strip(), page=data["page"], per_page=data["per_page"],
                               provinces=resolved["province"], districts=resolved["district"],
-                              regions=resolved["region"], issues=resolved["issue"], types=resolved["type"])
+                              regions=resolved["region"], issues=resolved["issue"], types=resolved["type"],
+                              near=near, radius_km=data["radius_km"], sort=data["sort"])
+
+    @staticmethod
+    def _near(data, errors):
+        """The point distances are measured from: `near`, or the centroid of `near_district`."""
+        near = data["near"]
+        if data["near_district"]:
+            if near:
+                errors["near_district"] = ["give either near or near_district, not both"]
+            try:
+                code = _district_code(data["near_district"]) if data["near_district"].strip() else None
+            except AmbiguousPlace as ambiguous:
+                errors.setdefault("near_district", []).append(f"ambiguous, use a code: {ambiguous}")
+                return None
+            if code is None:
+                errors.setdefault("near_district", []).append(f"unknown district: '{data['near_district']}'")
+            else:
+                district = gazetteer().districts[code]
+                near = (district.latitude, district.longitude)
+        if near is None and data["radius_km"] is not None:
+            errors["radius_km"] = ["radius_km needs near or near_district"]
+        if near is None and data["sort"] == "distance":
+            errors["sort"] = ["sort=distance needs near or near_district"]
+        return near
 
     @staticmethod
     def _resolve_all(values, resolve, field, errors):

@@ -65,7 +65,7 @@ class Name(fields.String):
         return _SPACES.sub(" ", super()._deserialize(value, attr, data, **kwargs))
 
 
-class Province(fields.Field):
+class ProvinceField(fields.Field):
     """A province by Thai or English name, MOI code ("91") or ISO code ("TH-91"); loads its code."""
 
     def _deserialize(self, value, attr, data, **kwargs):
@@ -85,7 +85,7 @@ class OrganisationTypeField(fields.Field):
         return found
 
 
-class IssueAreas(fields.Field):
+class IssueAreasField(fields.Field):
     """Issue areas separated by ';', each by slug, Thai or English name; loads a list without repeats."""
 
     def _deserialize(self, value, attr, data, **kwargs):
@@ -156,12 +156,12 @@ class OrganisationRowSchema(Schema):
                    error_messages={"required": "the Thai name is required", "null": "the Thai name is required"})
     name_en = _optional(Name, validate=_max_length("name_en"))
     type = _optional(OrganisationTypeField)
-    province_code = Province(data_key="province", required=True,
+    province_code = ProvinceField(data_key="province", required=True,
                              error_messages={"required": "the province is required",
                                              "null": "the province is required"})
     # Resolved with the province in resolve_district: a district name is only unique within one.
     district_code = _optional(fields.String, data_key="district")
-    issue_areas = _optional(IssueAreas)
+    issue_areas = _optional(IssueAreasField)
     description_th = _optional(fields.String)
     description_en = _optional(fields.String)
     address = _optional(fields.String)

@@ -1,6 +1,6 @@
 """Schemas of organisations: the API's query string and path, and the organisation as each audience sees it."""
 from flask import url_for
-from marshmallow import RAISE, fields, validate
+from marshmallow import RAISE, fields, pre_dump, validate
 
 from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
 from directory.schemas.organisation_filters import OrganisationFilterSchema
@@ -15,6 +15,10 @@ FILTER_DESCRIPTIONS = {
     "region": "Region: slug, Thai or English name (see /api/v1/regions). Repeat for OR.",
     "issue": "Issue area: slug, Thai or English name (see /api/v1/issue-areas). Repeat for OR.",
     "type": "Organisation type: slug, Thai or English name (see /api/v1/organisation-types). Repeat for OR.",
+    "near": "Only organisations near this point, 'LAT,LON' in decimal degrees (with radius_km); adds distance_km.",
+    "near_district": "Like near, from the centre of this district (Thai or English name or code).",
+    "radius_km": "With near or near_district: keep organisations within this many kilometres (geodesic).",
+    "sort": "relevance (the default with q), name (Thai collation), distance (needs near) or updated.",
     "page": "Page number, from 1.",
     "per_page": "Organisations per page, at most 100.",
 }
@@ -109,10 +113,58 @@ class OrganisationSchema(OutputSchema):
         super().__init__(**kwargs)
 
 
+class FoundOrganisationSchema(OrganisationSchema):
+    """An organisation in a listing, with what the search adds."""
+
+    FIELD_SETS = {audience: (*names, "distance_km", "highlights")
+                  for audience, names in OrganisationSchema.FIELD_SETS.items()}
+
+    distance_km = fields.Float(allow_none=True, metadata={
+        "description": "Geodesic distance from `near`, in km; null without `near`."})
+    highlights = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
+        "description": "Field name -> HTML snippet (escaped, matches in <mark>) for the words of `q`."})
+
+
+class ProvinceCountSchema(OutputSchema):
+    code = fields.String()
+    name_th = fields.String()
+    name_en = fields.String()
+    count = fields.Integer()
+
+
+class IssueAreaCountSchema(OutputSchema):
+    slug = fields.String()
+    name_th = fields.String()
+    name_en = fields.String()
+    count = fields.Integer()
+
+
+def _with_counts(rows, key):
+    return [{key: getattr(row, key), "name_th": row.name_th, "name_en": row.name_en, "count": count}
+            for row, count in rows]
+
+
+class FacetsSchema(OutputSchema):
+    """Counts over the whole result set (every page), most first."""
+
+    province = fields.List(fields.Nested(ProvinceCountSchema))
+    issue_area = fields.List(fields.Nested(IssueAreaCountSchema))
+
+    @pre_dump
+    def with_counts(self, facets, **_):
+        return {"province": _with_counts(facets.get("province", []), "code"),
+                "issue_area": _with_counts(facets.get("issue_area", []), "slug")}
+
+
 class OrganisationPageSchema(OutputSchema):
     """One page of a listing: `total` counts every match, `items` holds this page's."""
 
-    items = fields.List(fields.Nested(OrganisationSchema))
+    items = fields.List(fields.Nested(FoundOrganisationSchema), attribute="found")
     total = fields.Integer()
     page = fields.Integer()
     per_page = fields.Integer()
+    facets = fields.Nested(FacetsSchema)
+    matched_any_word = fields.Boolean(metadata={
+        "description": "True when no organisation matched every word of q, so any word was used."})
+    suggestion = fields.String(allow_none=True, metadata={
+        "description": "For a q that found nothing: a query that finds something ('did you mean')."})

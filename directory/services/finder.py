@@ -47,6 +47,23 @@ class ResultPage:
     def pages(self):
         return max(1, -(-self.total // self.per_page))
 
+    @property
+    def found(self):
+        """The items with what the search adds to each: distance_km and highlights."""
+        return [FoundOrganisation(o, self.hits.get(o.id)) for o in self.items]
+
+
+class FoundOrganisation:
+    """An organisation as a search found it: its own attributes, plus distance_km and highlights."""
+
+    def __init__(self, organisation, hit):
+        self._organisation = organisation
+        self.distance_km = hit.distance_km if hit else None
+        self.highlights = hit.highlights if hit else {}
+
+    def __getattr__(self, name):
+        return getattr(self._organisation, name)
+
 
 def find_organisations(criteria: SearchCriteria) -> ResultPage:
     sync_search_index()  # cheap when nothing is pending; applies what a failed writer left

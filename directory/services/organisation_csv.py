@@ -206,7 +206,7 @@ def _plan(numbered_rows):
     errors, plan = [], []
     first_row_of_ref, first_row_of_name = {}, {}
     for number, row in numbered_rows:
-        ref = (row.get("ref") or "").strip()
+        ref = str(row.get("ref") or "").strip()
         if ref and ref in first_row_of_ref:
             errors.append(RowError(number, "ref", f"ref '{ref}' is already used by row {first_row_of_ref[ref]}"))
         elif ref:

@@ -28,10 +28,11 @@ _PENDING_KEY = "search_outbox_written"
 
 @event.listens_for(Session, "after_flush")
 def _record_changes(session, _flush_context):
-    changed = [obj for obj in (*session.new, *session.dirty, *session.deleted)
-               if isinstance(obj, Organisation) and (obj in session.deleted or obj in session.new
-                                                     or session.is_modified(obj))]
-    ids = {obj.id for obj in changed if obj.id is not None}
+    # session.new/.deleted build a new set on each access: read them once.
+    created, deleted = session.new, session.deleted
+    ids = {obj.id for obj in (*created, *deleted) if isinstance(obj, Organisation)}
+    ids |= {obj.id for obj in session.dirty if isinstance(obj, Organisation) and session.is_modified(obj)}
+    ids.discard(None)
     if ids:
         session.connection().execute(insert(SearchOutboxEntry), [{"organisation_id": i} for i in sorted(ids)])
         session.info[_PENDING_KEY] = True

@@ -56,7 +56,7 @@ def test_odd_but_valid_queries_answer_200(client, make_organisation, query):
     make_organisation(name_th="ชุมชน 🌱 ปลา", description_en="100% local_fishers \\ net")
     response = client.get(f"/api/v1/organisations?{query}")
     assert response.status_code == 200, response.get_json()
-    assert set(response.get_json()) == {"items", "total", "page", "per_page"}
+    assert set(response.get_json()) == {"items", "total", "page", "per_page", "facets", "matched_any_word", "suggestion"}
 
 
 def test_repeated_single_parameters_take_the_first(client, make_organisation):

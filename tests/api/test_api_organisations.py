@@ -153,7 +153,8 @@ def test_other_filters(client, make_organisation):
 def test_an_empty_directory_lists_nothing(client):
     response = client.get("/api/v1/organisations")
     assert response.status_code == 200
-    assert response.get_json() == {"items": [], "total": 0, "page": 1, "per_page": 20}
+    assert response.get_json() == {"items": [], "total": 0, "page": 1, "per_page": 20, "matched_any_word": False,
+                                   "facets": {"province": [], "issue_area": []}, "suggestion": None}
 
 
 def test_paging_covers_every_match_once(client, make_organisation):

@@ -1,4 +1,4 @@
-from search_index.analysis import ClusterPairTokenizer, WordTokenizer, normalise_text
+from search_index.analysis import WordTokenizer, normalise_text
 
 
 def words(text, stemmed=True):
@@ -20,16 +20,5 @@ def test_thai_digits_read_as_latin_digits():
     assert words("๒๕๖๒") == ["2562"]
 
 
-def test_cluster_pairs_let_a_fragment_be_found_inside_a_longer_word():
-    def pairs(text):
-        return [token.text for token in ClusterPairTokenizer()(text)]
-
-    whole, fragment = pairs("ผู้สูงอายุ"), pairs("สูงอายุ")
-    inner = fragment[:-1]  # the fragment's last pair is "end of run"
-    assert any(whole[i:i + len(inner)] == inner for i in range(len(whole)))
-    assert pairs("hello") == []
-
-
-def test_cluster_positions_leave_a_gap_between_runs():
-    positions = [t.pos for t in ClusterPairTokenizer()("ป่า ชุมชน", positions=True)]
-    assert positions == sorted(positions) and positions[1] - positions[0] == 2
+def test_latin_only_tokenizer_skips_thai():
+    assert [t.text for t in WordTokenizer(stemmed=False, latin_only=True)("ป่าชายเลน Mangroves")] == ["mangroves"]
