@@ -25,11 +25,13 @@ $(VENV)/.installed: requirements.txt
 translations: $(VENV)/.installed
 	$(VENV)/bin/pybabel -q compile -d directory/translations
 
-# Browser tests drive Debian's chromium; Playwright never downloads a browser of its own.
+# Browser tests drive Debian's chromium (with a Thai font for readable screenshots); Playwright
+# never downloads a browser of its own.
 chromium:
-	@command -v chromium >/dev/null || { \
+	@command -v chromium >/dev/null && [ -d /usr/share/fonts/truetype/tlwg ] || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-thai-tlwg; }
 
 test: install chromium test-sqlite test-postgres
 

@@ -64,12 +64,9 @@ class District(db.Model):
     province: Mapped[Province] = relationship(back_populates="districts")
 
     @property
-    def short_name_th(self):
-        """The Thai name without the เขต/อำเภอ prefix Bangkok's khet carry."""
-        for prefix in ("เขต", "อำเภอ"):
-            if self.name_th.startswith(prefix):
-                return self.name_th[len(prefix):].strip()
-        return self.name_th
+    def prefixed_name_th(self):
+        """The name as written in addresses: อำเภอละงู, เขตพระนคร (Bangkok's khet)."""
+        return self.name_th if self.name_th.startswith("เขต") else f"อำเภอ{self.name_th}"
 
     def __repr__(self):
         return f"<District {self.code} {self.name_en}>"

@@ -44,8 +44,9 @@ def to_document(organisation, districts) -> Document:
         description_th=organisation.description_th or "",
         description_en=organisation.description_en or "",
         target_groups=tuple(organisation.target_groups or ()),
-        province=Place(province.code, (province.name_th, province.name_en, province.iso_code)),
-        district=Place(district.code, (district.name_th, district.short_name_th, district.name_en))
+        province=Place(province.code, (province.name_th, f"จังหวัด{province.name_th}", province.name_en,
+                                       province.iso_code)),
+        district=Place(district.code, (district.name_th, district.prefixed_name_th, district.name_en))
         if district else None,
         region=Place(province.region.slug, (province.region.name_th, province.region.name_en)),
         type=Place(organisation.type.slug, (organisation.type.name_th, organisation.type.name_en))

@@ -1,0 +1,15 @@
+import pytest
+
+from directory.extensions import db
+from directory.models import Organisation
+
+DEV_ORGS = "tests/data/dev_orgs.csv"
+
+
+@pytest.fixture
+def dev_directory(app, runner):
+    """The 32 development organisations, imported with `flask orgs import` over the reference seeds.
+    Returns {public_id: ref}."""
+    result = runner.invoke(args=["orgs", "import", DEV_ORGS])
+    assert result.exit_code == 0, result.output
+    return {o.public_id: o.ref for o in db.session.scalars(db.select(Organisation))}
