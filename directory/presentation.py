@@ -1,10 +1,11 @@
 """What templates need beyond Jinja: the current language, bilingual names, Thai dates, links."""
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, render_template, request
-from flask_babel import force_locale, get_locale, gettext, to_user_timezone
+from flask_babel import force_locale, format_decimal, get_locale, gettext, to_user_timezone
 from markupsafe import Markup
 from pythainlp.util import collate
 from werkzeug.exceptions import default_exceptions
@@ -37,6 +38,47 @@ def other_localized(obj, field):
     """The same field in the other language, when it exists and says something different."""
     mine, theirs = localized(obj, field), getattr(obj, f"{field}_{other_language()}", None)
     return theirs if theirs and theirs != mine else ""
+
+
+@dataclass(frozen=True)
+class MarkedText:
+    """A search result's field as the page shows it, with the words the search matched marked.
+
+    `marked` is the shown value with <mark>s, when the search matched it; `other_marked` is the other
+    language's value with <mark>s, when only that one matched. Both are Markup: the snippets come from
+    search_index.highlight.snippet, which escapes the data and adds nothing but <mark> tags. They are
+    the only values from the data a template renders as HTML.
+    """
+
+    text: str
+    language: str
+    marked: Markup | None = None
+    other_marked: Markup | None = None
+    other_language: str | None = None
+
+
+def search_marks(found, field):
+    """`field` of a search result (a FoundOrganisation) in the page's language, as the search marked it.
+
+    Highlights are keyed "<field>_th" / "<field>_en"; anything without them (a plain Organisation, a
+    browse page's results) gives the plain text.
+    """
+    first, second = ("en", "th") if current_language() == "en" else ("th", "en")
+    shown = first if getattr(found, f"{field}_{first}", None) else second
+    highlights = getattr(found, "highlights", None) or {}
+    marked = highlights.get(f"{field}_{shown}")
+    hidden = second if shown == first else first
+    other = None if marked else highlights.get(f"{field}_{hidden}")
+    return MarkedText(text=getattr(found, f"{field}_{shown}", None) or "", language=shown,
+                      marked=Markup(marked) if marked else None,
+                      other_marked=Markup(other) if other else None, other_language=hidden)
+
+
+def format_distance(km):
+    """'12.3 กม.' in Thai, '12.3 km' in English; '' for an unknown distance."""
+    if km is None:
+        return ""
+    return gettext("%(distance)s km", distance=format_decimal(km, format="#,##0.#"))
 
 
 def sorted_by_name(objects):
@@ -123,6 +165,9 @@ def is_default_description(code, message):
 # The filter schema reports these shapes; anything else is shown as it comes, under the parameter's name.
 _UNKNOWN_VALUE = re.compile(r"^unknown (?P<param>\w+): '(?P<value>.*)'$", re.DOTALL)
 _AMBIGUOUS_VALUE = re.compile(r"^'(?P<value>.*)' is ambiguous, use a code: (?P<codes>.*)$", re.DOTALL)
+_AMBIGUOUS_NAME = re.compile(r"^ambiguous, use a code: (?P<codes>.*)$", re.DOTALL)
+_NEEDS_NEAR = re.compile(r"\bneeds near or near_district$")
+_NEAR_TWICE = re.compile(r"^give either near or near_district, not both$")
 
 
 def parameter_label(param):
@@ -130,6 +175,8 @@ def parameter_label(param):
         "q": gettext("search words"), "province": gettext("province"), "district": gettext("district"),
         "region": gettext("region"), "issue": gettext("issue area"), "type": gettext("organisation type"),
         "page": gettext("page number"), "per_page": gettext("results per page"),
+        "near": gettext("position"), "near_district": gettext("district to measure from"),
+        "radius_km": gettext("distance"), "sort": gettext("sort order"),
     }
     return labels.get(param, param)
 
@@ -153,6 +200,14 @@ def describe_field_error(param, message):
     if ambiguous:
         return gettext("“%(value)s” matches more than one %(label)s; use a code: %(codes)s",
                        label=label, value=ambiguous["value"], codes=ambiguous["codes"])
+    ambiguous_name = _AMBIGUOUS_NAME.match(message)
+    if ambiguous_name:
+        return gettext("The name matches more than one district; use a code: %(codes)s",
+                       codes=ambiguous_name["codes"])
+    if _NEEDS_NEAR.search(message):
+        return gettext("Choose a district to measure the distance from.")
+    if _NEAR_TWICE.match(message):
+        return gettext("Give either a district or a position to measure from, not both.")
     return gettext("Invalid %(label)s: %(detail)s", label=label, detail=message)
 
 
@@ -161,10 +216,11 @@ def register(app: Flask):
     app.jinja_env.filters["year"] = format_year
     app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.filters["tel_url"] = tel_url
+    app.jinja_env.filters["distance"] = format_distance
     app.jinja_env.globals.update(
         localized=localized, other_localized=other_localized, current_language=current_language,
         other_language=other_language, url_with=url_with, url_with_language=url_with_language,
         render_in_language=render_in_language, is_default_description=is_default_description,
         parameter_label=parameter_label, flatten_messages=flatten_messages,
-        describe_field_error=describe_field_error, sorted_by_name=sorted_by_name,
+        describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
     )

@@ -24,7 +24,8 @@ class Columns:
     latitude: np.ndarray
     longitude: np.ndarray
     updated: np.ndarray
-    name_key: np.ndarray     # Thai-collation keys (numpy unicode)
+    name_key: np.ndarray     # Thai-collation keys of the Thai names (numpy unicode)
+    name_en_key: np.ndarray  # casefolded English names (the Thai name where there is none)
     values: dict             # field -> list of codes, position = the int in the arrays
 
     def codes_mask(self, field, codes):
@@ -75,7 +76,8 @@ class ColumnCache:
         if not parts:
             empty = np.zeros(0)
             return Columns(empty.astype(bool), *(empty.astype(np.int32) for _ in range(4)),
-                           empty.astype(np.uint64), empty, empty, empty, empty.astype(str), self.values)
+                           empty.astype(np.uint64), empty, empty, empty, empty.astype(str), empty.astype(str),
+                           self.values)
         joined = {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
         return Columns(values=self.values, **joined)
 
@@ -93,7 +95,7 @@ class ColumnCache:
     def _read(self, reader):
         size = reader.doc_count_all()
         column = {name: list(reader.column_reader(name)) if reader.has_column(name) else [b""] * size
-                  for name in ("kind", "province", "district", "region", "type", "issues", "name_key")}
+                  for name in ("kind", "province", "district", "region", "type", "issues", "name_key", "name_en_key")}
         arrays = {}
         for name in ("province", "district", "region", "type"):
             intern = _Interner(self.values[name])
@@ -108,7 +110,8 @@ class ColumnCache:
             raw = np.fromiter(reader.column_reader(name), np.float64, size) \
                 if reader.has_column(name) else np.zeros(size)
             arrays[name] = raw / scale
-        arrays["name_key"] = np.array([_text(v) for v in column["name_key"]], dtype=str)
+        for name in ("name_key", "name_en_key"):
+            arrays[name] = np.array([_text(v) for v in column[name]], dtype=str)
         is_deleted = np.zeros(size, dtype=bool)
         if reader.has_deletions():
             is_deleted[[d for d in range(size) if reader.is_deleted(d)]] = True

@@ -7,8 +7,6 @@ from search_index.analysis import WordTokenizer
 from search_index.documents import Document
 
 # Filter and sort values live in per-segment columns, read in bulk into arrays (see columns.py).
-COLUMN_FIELDS = ("kind", "province", "district", "region", "type", "issues", "name_key")
-NUMERIC_COLUMN_FIELDS = ("latitude", "longitude", "updated")
 WATERMARK_ID = "__watermark__"
 MICRO = 1_000_000
 
@@ -43,6 +41,7 @@ def build_schema():
         type=ID(sortable=True),
         issues=ID(sortable=True),
         name_key=ID(sortable=True),
+        name_en_key=ID(sortable=True),
         # Whoosh's float columns are broken (struct.error on write): micro-degrees and seconds as ints.
         latitude=NUMERIC(int, bits=64, sortable=True),
         longitude=NUMERIC(int, bits=64, sortable=True),
@@ -77,6 +76,7 @@ def to_fields(document: Document):
         "type": document.type.code if document.type else "",
         "issues": " ".join(area.code for area in document.issue_areas),
         "name_key": thai_sort_key(document.name_th),
+        "name_en_key": (document.name_en or document.name_th).casefold(),
         "kind": "organisation",
         # (0, 0) is far outside Thailand: it stands for "no position" in the float columns.
         "latitude": 0 if no_position else round(document.latitude * MICRO),

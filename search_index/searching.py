@@ -26,6 +26,7 @@ class SearchRequest:
     near: tuple | None = None  # (latitude, longitude)
     radius_km: float | None = None
     sort: str = "relevance"
+    name_language: str = "th"  # sort=name by the Thai names (Thai collation) or the English ones
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
@@ -72,7 +73,7 @@ def run_search(searcher, columns, thai_lexicon, request: SearchRequest) -> Searc
         facets = {"province": columns.counts("province", docnums),
                   "issue_area": columns.counts("issues", docnums)}
     page, scores = _page(searcher, columns, query, docnums, distances, request)
-    marks = needles(request.q) if request.q else []
+    marks = needles(request.q)
     hits = []
     for docnum in page:
         stored = searcher.stored_fields(int(docnum))
@@ -113,7 +114,8 @@ def _page(searcher, columns, query, docnums, distances, request):
         page = [hit.docnum for hit in results[request.offset:end]]
         return page, {hit.docnum: round(hit.score, 4) for hit in results[request.offset:end]}
     if sort == "name":
-        order = np.lexsort((docnums, columns.name_key[docnums]))
+        keys = columns.name_en_key if request.name_language == "en" else columns.name_key
+        order = np.lexsort((docnums, keys[docnums]))
     elif sort == "updated":
         order = np.lexsort((docnums, -columns.updated[docnums]))
     else:

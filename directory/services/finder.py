@@ -28,6 +28,7 @@ class SearchCriteria:
     near: tuple | None = None  # (latitude, longitude)
     radius_km: float | None = None
     sort: str = "relevance"
+    name_language: str = "th"
     page: int = 1
     per_page: int = 20
 
@@ -72,6 +73,7 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
         q=criteria.q, provinces=criteria.provinces, districts=criteria.districts,
         regions=criteria.regions, issues=criteria.issues, types=criteria.types,
         near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
+        name_language=criteria.name_language,
         offset=(criteria.page - 1) * criteria.per_page, limit=criteria.per_page,
     ))
     ids = [int(hit.id) for hit in result.hits]

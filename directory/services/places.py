@@ -75,7 +75,7 @@ class Gazetteer:
             codes = {c for c in codes if self.districts[c].province_code == province_code}
         if len(codes) > 1:
             raise AmbiguousPlace("; ".join(sorted(codes)))
-        return self.districts[codes.pop()] if codes else None
+        return self.districts[next(iter(codes))] if codes else None  # codes may be the index's own set
 
 
 def _ref(place, province_code):

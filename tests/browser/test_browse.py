@@ -15,6 +15,8 @@ def organisations(make_organisation):
                       province="เชียงใหม่", issue_areas=["environment"])
     make_organisation(name_th="สมาคมผู้สูงอายุน่าน", name_en="Nan Elders Association", province="น่าน",
                       issue_areas=["elderly-care"], type="association")
+    make_organisation(name_th="ชมรมผู้สูงอายุหาดใหญ่", name_en="Hat Yai Elders Club", province="สงขลา",
+                      district="หาดใหญ่", issue_areas=["elderly-care"], description_th="เยี่ยมบ้านผู้สูงอายุ")
 
 
 def test_search_open_a_profile_and_switch_to_english(browser_page, organisations):
@@ -48,10 +50,40 @@ def test_filter_by_issue_and_province_from_the_results_page(browser_page, organi
     page.get_by_role("link", name=re.compile("^สิ่งแวดล้อม")).click()
     expect(page.locator(".card-title a")).to_have_count(2)
     page.get_by_role("link", name="ค้นหาและกรององค์กรเหล่านี้ตามจังหวัดหรือประเภท").click()
-    page.get_by_label("จังหวัด", exact=True).select_option(label="เชียงใหม่")
+    page.get_by_label("จังหวัด", exact=True).select_option(label="เชียงใหม่ (1)")  # counts of these results
     page.get_by_role("button", name="ค้นหา", exact=True).click()
     expect(page.locator(".card-title a")).to_have_text(["กลุ่มอนุรักษ์ดอยสุเทพ"])
-    expect(page.get_by_label("สิ่งแวดล้อมและทรัพยากรธรรมชาติ", exact=True)).to_be_checked()
+    expect(page.get_by_role("checkbox", name="สิ่งแวดล้อมและทรัพยากรธรรมชาติ 1 องค์กร", exact=True)).to_be_checked()
+
+
+def test_search_a_fragment_and_see_it_marked(browser_page, organisations):
+    page = browser_page
+    page.goto("/organisations")
+    page.get_by_label("คำค้น", exact=True).fill("สูงอายุ")
+    page.get_by_role("button", name="ค้นหา", exact=True).click()
+    expect(page.locator(".card-title a")).to_have_count(2)
+    marks = page.locator(".card-title mark")
+    expect(marks).to_have_text(["สูงอายุ", "สูงอายุ"])
+    expect(page.locator(".card-description mark")).to_have_text(["สูงอายุ"])
+    page.locator(".issues-field summary").click()  # folded until opened
+    expect(page.get_by_role("checkbox", name="การดูแลผู้สูงอายุ 2 องค์กร", exact=True)).to_be_visible()
+
+
+def test_search_near_a_district_then_nearest_first(browser_page, organisations):
+    page = browser_page
+    page.goto("/organisations")
+    expect(page.get_by_label("เรียงตาม")).not_to_contain_text("ใกล้ที่สุดก่อน")  # no place to measure from yet
+    page.get_by_label("ใกล้อำเภอ/เขต").fill("ละงู")
+    page.get_by_label("ระยะทาง", exact=True).select_option(label="ภายใน 100 กม.")
+    page.get_by_role("button", name="ค้นหา", exact=True).click()
+    expect(page.locator(".card-title a")).to_have_count(2)  # Satun and Hat Yai, not the north
+    page.get_by_label("เรียงตาม").select_option(label="ใกล้ที่สุดก่อน")
+    page.get_by_role("button", name="ค้นหา", exact=True).click()
+    expect(page).to_have_url(re.compile(r"sort=distance"))
+    expect(page.locator(".card-title a")).to_have_text(["มูลนิธิรักษ์ทะเลสตูล", "ชมรมผู้สูงอายุหาดใหญ่"])
+    expect(page.locator(".card .distance")).to_have_text([re.compile(r"^ห่าง 0 กม\.$"),
+                                                          re.compile(r"^ห่าง \d+(\.\d)? กม\.$")])
+    expect(page.get_by_label("ใกล้อำเภอ/เขต")).to_have_value("ละงู")
 
 
 @pytest.mark.parametrize("path", ["/", "/organisations", "/provinces/91"])

@@ -30,9 +30,9 @@ class RenderedPage:
         return int(match.group(1))
 
     def result_names(self):
-        """The names of the listed organisations, in order."""
-        return [html.unescape(name) for name in
-                re.findall(r'<h2 class="card-title"><a href="[^"]+">([^<]*)</a>', self.html)]
+        """The names of the listed organisations, in order (as read: without the search's <mark>s)."""
+        return [html.unescape(re.sub(r"</?mark>", "", name)) for name in
+                re.findall(r'<h2 class="card-title"><a href="[^"]+"[^>]*>(.*?)</a>', self.html)]
 
     def section(self, start, end):
         """The markup from the first `start` to the next `end` after it."""

@@ -1,10 +1,12 @@
 from datetime import date, datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from markupsafe import Markup
 
 from directory import presentation
 
@@ -97,3 +99,52 @@ def test_every_interface_message_has_a_thai_translation():
                   for message in catalog if message.id and message.string and not message.fuzzy}
     assert extracted, "nothing extracted: is babel.cfg right?"
     assert sorted(extracted - translated) == []
+
+
+def test_distances_in_the_page_language(in_language):
+    in_language("th")
+    assert presentation.format_distance(12.345) == "12.3 กม."
+    assert presentation.format_distance(1234.5) == "1,234.5 กม."
+    assert presentation.format_distance(0) == "0 กม."
+    assert presentation.format_distance(None) == ""
+
+
+def test_distances_in_english(in_language):
+    in_language("en")
+    assert presentation.format_distance(12.345) == "12.3 km"
+
+
+class Found:
+    """What search_marks reads: name_th/_en and highlights, as a FoundOrganisation has them."""
+
+    def __init__(self, highlights=None, **names):
+        self.highlights = highlights or {}
+        for key in ("name_th", "name_en"):
+            setattr(self, key, names.get(key, ""))
+
+
+def test_search_marks_prefer_the_page_language(in_language):
+    in_language("th")
+    both = Found({"name_th": "ชมรม<mark>สตูล</mark>", "name_en": "<mark>Satun</mark> Club"},
+                 name_th="ชมรมสตูล", name_en="Satun Club")
+    marks = presentation.search_marks(both, "name")
+    assert (marks.text, marks.language, marks.marked, marks.other_marked) == (
+        "ชมรมสตูล", "th", "ชมรม<mark>สตูล</mark>", None)
+    assert isinstance(marks.marked, Markup)
+    english_only = presentation.search_marks(Found({"name_en": "<mark>Satun</mark> Club"}, name_th="ชมรมสตูล",
+                                                   name_en="Satun Club"), "name")
+    assert (english_only.marked, english_only.other_marked, english_only.other_language) == (
+        None, "<mark>Satun</mark> Club", "en")
+
+
+def test_search_marks_follow_the_shown_language(in_language):
+    in_language("en")
+    thai_name_only = presentation.search_marks(Found({"name_th": "ชมรม<mark>สตูล</mark>"}, name_th="ชมรมสตูล"), "name")
+    assert (thai_name_only.language, thai_name_only.marked, thai_name_only.other_marked) == (
+        "th", "ชมรม<mark>สตูล</mark>", None)
+
+
+def test_search_marks_of_a_plain_organisation(in_language):
+    in_language("th")
+    marks = presentation.search_marks(SimpleNamespace(description_th="", description_en="Mangroves"), "description")
+    assert (marks.text, marks.language, marks.marked, marks.other_marked) == ("Mangroves", "en", None, None)

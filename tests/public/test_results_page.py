@@ -33,7 +33,7 @@ def test_province_filter_in_any_form(page, three_provinces, province):
     body = page(f"/organisations?province={province}")
     assert set(body.result_names()) == SATUN
     assert "พบ 2 องค์กร" in body.text
-    assert '<option value="91" selected>สตูล</option>' in body
+    assert '<option value="91" selected>สตูล (2)</option>' in body
 
 
 def test_repeated_filters_are_alternatives(page, three_provinces):
@@ -135,6 +135,19 @@ def test_no_results(page, three_provinces):
     ("district=Bang Sai", "district", "ตรงกับอำเภอ/เขตมากกว่าหนึ่งแห่ง", "matches more than one district"),
     ("page=0", "page", "เลขหน้าไม่ถูกต้อง", "Invalid page number"),
     ("page=two", "page", "เลขหน้าไม่ถูกต้อง", "Invalid page number"),
+    # The distance and the order of results.
+    ("near_district=ละงู&radius_km=-1", "radius_km", "ระยะทางไม่ถูกต้อง", "Invalid distance"),
+    ("radius_km=-1", "radius_km", "ระยะทางไม่ถูกต้อง", "Invalid distance"),
+    ("radius_km=ten", "radius_km", "ระยะทางไม่ถูกต้อง", "Invalid distance"),
+    ("radius_km=30", "radius_km", "โปรดเลือกอำเภอ/เขตที่ใช้วัดระยะทาง", "Choose a district to measure the distance"),
+    ("sort=distance", "sort", "โปรดเลือกอำเภอ/เขตที่ใช้วัดระยะทาง", "Choose a district to measure the distance"),
+    ("sort=random", "sort", "การเรียงลำดับไม่ถูกต้อง", "Invalid sort order"),
+    ("near_district=Atlantis", "near_district", "ไม่พบอำเภอ/เขตที่ใช้วัดระยะทาง “Atlantis”",
+     "Unknown district to measure from: “Atlantis”"),
+    ("near_district=Bang Sai", "near_district", "ชื่อนี้ตรงกับอำเภอ/เขตมากกว่าหนึ่งแห่ง โปรดระบุเป็นรหัส: 1404; 1413",
+     "The name matches more than one district; use a code: 1404; 1413"),
+    ("near=abc", "near", "พิกัดไม่ถูกต้อง", "Invalid position"),
+    ("near=6.86,99.78&near_district=ละงู", "near_district", "ไม่ใช่ทั้งสองอย่าง", "not both"),
 ])
 def test_invalid_filter_is_a_bilingual_400_naming_the_parameter(page, query, parameter, thai, english):
     body = page(f"/organisations?{query}", status=400)
@@ -159,5 +172,5 @@ def test_suggestion_and_loose_match_are_shown(page, monkeypatch):
 
     monkeypatch.setattr(views, "find_organisations", finder)
     body = page("/organisations?q=l%3Fuj")
-    assert 'หรือคุณหมายถึง <a href="/organisations?q=%E0%B8%AA%E0%B8%95%E0%B8%B9%E0%B8%A5">สตูล</a>' in body
-    assert "ไม่มีองค์กรที่ตรงกับทุกคำ" in body.text
+    assert 'คุณหมายถึง <a href="/organisations?q=%E0%B8%AA%E0%B8%95%E0%B8%B9%E0%B8%A5">สตูล</a> ใช่หรือไม่' in body
+    assert "ไม่พบองค์กรที่มีครบทุกคำ จึงแสดงองค์กรที่มีคำใดคำหนึ่ง" in body.text

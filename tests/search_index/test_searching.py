@@ -87,3 +87,9 @@ def test_documents_are_replaced_and_deleted_by_id(sample_index):
     assert sample_index.document_versions() == {"1": 1, "2": 1, "3": 2, "4": 1}
     assert sample_index.state() == {"watermark": 9}
     assert ids(sample_index.search(SearchRequest(q="ใหม่"))) == ["3"]
+
+
+def test_sort_by_english_name_when_asked(sample_index):
+    names = ids(sample_index.search(SearchRequest(sort="name", name_language="en", limit=100)))
+    # La-ngu ... < Pak Bara ... < Phayao Child ... < Phayao Human ... < Satun Youth ...
+    assert names == ["1", "2", "4", "5", "3"]

@@ -7,19 +7,21 @@ from dataclasses import replace
 
 import sqlalchemy as sa
 from flask import abort, render_template, request, url_for
-from flask_babel import lazy_gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from directory.blueprints.public import public
 from directory.extensions import db
 from directory.models import IssueArea, Organisation, OrganisationStatus, OrganisationType, Province, Region
-from directory.presentation import localized, parameter_label
+from directory.presentation import current_language, format_distance, localized, parameter_label, sorted_by_name
 from directory.schemas.organisation_filters import LIST_FILTERS, load_filters
 from directory.services.finder import count_published_by, count_published_by_issue_area, find_organisations
-from directory.services.places import gazetteer
+from directory.services.places import AmbiguousPlace, gazetteer
 
 PAGING_ARGUMENTS = ("page", "per_page")
+NEAR_ARGUMENTS = ("near", "near_district", "radius_km")
+RADIUS_CHOICES_KM = (10, 30, 50, 100)
 # Ids, codes and slugs are short and plain; anything else is not looked up (PostgreSQL refuses a NUL).
 PLAIN_KEY = re.compile(r"[A-Za-z0-9-]{1,120}")
 
@@ -39,16 +41,22 @@ def home():
 
 @public.get("/organisations")
 def organisations():
-    criteria = load_filters(request.args)
+    args = _given_arguments(request.args)
+    criteria = replace(load_filters(args), name_language=current_language())
+    result = find_organisations(criteria)
     return render_template(
         "public/organisations.html",
         criteria=criteria,
-        result=find_organisations(criteria),
-        active_filters=_active_filters(criteria),
+        result=result,
+        facet_counts=_facet_counts(result),
+        active_filters=_active_filters(criteria, args),
         regions=_regions(),
         issue_areas=_issue_areas(),
         organisation_types=db.session.scalars(
             sa.select(OrganisationType).order_by(OrganisationType.position)).all(),
+        near_district=args.get("near_district", ""),
+        radius_choices=_radius_choices(criteria, args),
+        district_choices=_district_choices(),
     )
 
 
@@ -101,6 +109,44 @@ def issue_area(slug):
     )
 
 
+def _given_arguments(args):
+    """The arguments without the empty ones: the search form sends every field, used or not."""
+    return MultiDict([(key, value) for key, value in args.items(multi=True) if value.strip()])
+
+
+def _facet_counts(result):
+    """{"province": {code: count}, "issue_area": {slug: count}} over the whole result, not the page."""
+    return {"province": {province.code: count for province, count in result.facets.get("province", ())},
+            "issue_area": {area.slug: count for area, count in result.facets.get("issue_area", ())}}
+
+
+def _radius_choices(criteria, args):
+    """[(value, label)] of the distance select; a radius typed into the URL is kept among them."""
+    values = {str(km): km for km in RADIUS_CHOICES_KM}
+    if criteria.radius_km is not None and criteria.radius_km not in RADIUS_CHOICES_KM:
+        values[args["radius_km"]] = criteria.radius_km
+    return [(value, gettext("within %(distance)s", distance=format_distance(km))) for value, km in values.items()]
+
+
+def _district_choices():
+    """[(value, label)] the near-district field suggests: districts by name in the page's language.
+
+    The filter resolves a district's name in either language. Where a name fits more than one, the
+    suggestion is the code, labelled with the name and province; other labels are left out, as they
+    would double the size of every results page.
+    """
+    places = gazetteer()
+    choices = []
+    for district in sorted_by_name(places.districts.values()):
+        name = localized(district, "name")
+        try:
+            choices.append((name, None) if places.district(name) else (district.code, name))
+        except AmbiguousPlace:
+            province = localized(places.provinces[district.province_code], "name")
+            choices.append((district.code, f"{name}, {province}"))
+    return choices
+
+
 def _listing_criteria(**fixed):
     """A browse page's criteria: its fixed filter plus the paging arguments, validated like a search's."""
     paging = MultiDict({key: request.args[key] for key in PAGING_ARGUMENTS if key in request.args})
@@ -117,20 +163,26 @@ def _issue_areas():
     return db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all()
 
 
-def _canonical_arguments(criteria):
-    """The search's arguments as codes and slugs, whatever form the visitor typed them in."""
+def _canonical_arguments(criteria, args):
+    """The search's arguments as codes and slugs, whatever form the visitor typed them in.
+
+    The place distances are measured from is kept as given (the criteria hold only its position).
+    """
     arguments = {
         "province": list(criteria.provinces), "district": list(criteria.districts),
         "region": list(criteria.regions), "issue": list(criteria.issues), "type": list(criteria.types),
     }
     if criteria.q:
         arguments["q"] = criteria.q
-    if "per_page" in request.args:
+    arguments.update({key: args[key] for key in NEAR_ARGUMENTS if key in args})
+    if criteria.sort != "relevance":
+        arguments["sort"] = criteria.sort
+    if "per_page" in args:
         arguments["per_page"] = criteria.per_page
     return arguments
 
 
-def _active_filters(criteria):
+def _active_filters(criteria, args):
     """[(parameter label, value name, URL of the same search without that value)] for the page."""
     places = gazetteer()
     names = {
@@ -140,7 +192,7 @@ def _active_filters(criteria):
         "issue": _slug_names(IssueArea),
         "type": _slug_names(OrganisationType),
     }
-    arguments = _canonical_arguments(criteria)
+    arguments = _canonical_arguments(criteria, args)
     active = []
     if criteria.q:
         active.append((parameter_label("q"), criteria.q,
@@ -150,7 +202,25 @@ def _active_filters(criteria):
             without = [other for other in arguments[param] if other != value]
             active.append((parameter_label(param), names[param](value),
                            url_for("public.organisations", **{**arguments, param: without})))
+    if criteria.near:
+        # Without a place to measure from, a radius and the distance order mean nothing: all go together.
+        without_near = {**arguments, **dict.fromkeys(NEAR_ARGUMENTS),
+                        "sort": None if criteria.sort == "distance" else arguments.get("sort")}
+        active.append((gettext("near"), _near_name(criteria, args, places),
+                       url_for("public.organisations", **without_near)))
     return active
+
+
+def _near_name(criteria, args, places):
+    """'ละงู, สตูล' (or the position), with the radius when there is one."""
+    district = places.district(args["near_district"]) if "near_district" in args else None
+    if district:
+        name = f"{localized(district, 'name')}, {localized(places.provinces[district.province_code], 'name')}"
+    else:
+        name = ", ".join(f"{degrees:.4f}" for degrees in criteria.near)
+    if criteria.radius_km is None:
+        return name
+    return gettext("%(place)s, within %(distance)s", place=name, distance=format_distance(criteria.radius_km))
 
 
 def _slug_names(model):
