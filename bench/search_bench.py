@@ -126,6 +126,11 @@ class Ours:
             with_facets=spec["with_facets"]))
         return [hit.id for hit in result.hits], result.total
 
+    def cold_search(self, spec):
+        """As `search`, with no text match remembered from earlier queries."""
+        self.index.forget_matches()
+        return self.search(spec)
+
     def close(self):
         self.index.close()
 
@@ -311,6 +316,15 @@ def run_engine(engine_name, docs, seed, queries, folder, profile_kinds):
         report["slowest"][kind] = [(q, m) for m, q in medians[:4]]
         say(f"{engine_name}: {kind}: {len(samples)} queries, p95 {percentile(samples, 95):.1f} ms")
 
+    if hasattr(engine, "cold_search"):
+        report["cold_latency_ms"] = {}
+        for kind in KINDS:
+            samples = []
+            for spec in mix[kind]:
+                began = time.perf_counter()
+                engine.cold_search(spec)
+                samples.append((time.perf_counter() - began) * 1000)
+            report["cold_latency_ms"][kind] = samples
     report["quality"] = quality(engine, corpus)
     say(f"{engine_name}: quality probes done")
     report["profiles"] = {}
@@ -455,6 +469,10 @@ def print_report(docs, args, ours, base):
             target = LATENCY_TARGETS.get(kind) if q == 95 and docs >= 50_000 else None
             row(f"{kind} p{q}, ms", percentile(ours["latency_ms"][kind], q),
                 percentile(base["latency_ms"][kind], q), target=target)
+    for kind in KINDS:
+        for q in (50, 95):
+            row(f"{kind} p{q}, ms, ours with no cached match", percentile(ours["cold_latency_ms"][kind], q),
+                percentile(base["latency_ms"][kind], q))
     for key, label in (("precision", "precision (all results)"), ("recall", "recall (all results)"),
                        ("f1", "F1 (all results)"), ("p_at_20", "precision of the first 20")):
         a = statistics.mean(r[key] for r in ours["quality"])

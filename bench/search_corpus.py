@@ -244,7 +244,8 @@ THEMES = [
         T("ช่วยผู้ป่วยใช้สิทธิหลักประกันสุขภาพถ้วนหน้า", "helps patients use their universal health coverage")]),
     Theme("good-governance", weight=0.8, acts=[
         T("ธรรมาภิบาลท้องถิ่น", "Local Good Governance"), T("ต้านคอร์รัปชัน", "Anti-corruption")], does=[
-        T("ติดตามงบประมาณท้องถิ่นและเผยแพร่ข้อมูลให้ประชาชน", "follows the local budget and publishes it for residents"),
+        T("ติดตามงบประมาณท้องถิ่นและเผยแพร่ข้อมูลให้ประชาชน",
+          "follows the local budget and publishes it for residents"),
         T("อบรมอาสาสมัครสังเกตการณ์การเลือกตั้ง", "trains volunteer election observers")]),
     Theme("media-communication", weight=0.6, acts=[
         T("สื่อชุมชน", "Community Media"), T("วิทยุชุมชน", "Community Radio")], does=[
@@ -252,7 +253,8 @@ THEMES = [
         T("อบรมนักข่าวพลเมืองรุ่นใหม่", "trains a new generation of citizen journalists")]),
     Theme("culture-heritage", weight=0.8, acts=[
         T("อนุรักษ์ศิลปวัฒนธรรม", "Cultural Heritage"), T("ภูมิปัญญาท้องถิ่น", "Local Wisdom")], does=[
-        T("ฟื้นฟูการแสดงพื้นบ้านและสอนดนตรีไทยแก่คนรุ่นใหม่", "revives folk performance and teaches Thai music to the young"),
+        T("ฟื้นฟูการแสดงพื้นบ้านและสอนดนตรีไทยแก่คนรุ่นใหม่",
+          "revives folk performance and teaches Thai music to the young"),
         T("บันทึกภูมิปัญญาท้องถิ่นจากปราชญ์ชาวบ้าน", "records local wisdom from village sages")]),
     Theme("community-development", weight=1.2, acts=[
         T("พัฒนาชุมชน", "Community Development"), T("พัฒนาคุณภาพชีวิต", "Quality of Life")], does=[
@@ -463,6 +465,7 @@ def _area(rng, province, district, village, tambon):
 
 def _address(rng, province, district, tambon):
     if province["row"]["code"] == BANGKOK:
-        return f"{rng.randint(1, 999)}/{rng.randint(1, 99)} ซอย{rng.randint(1, 120)} เขต{district['short_th']} กรุงเทพมหานคร"
+        return (f"{rng.randint(1, 999)}/{rng.randint(1, 99)} ซอย{rng.randint(1, 120)} เขต{district['short_th']} "
+                "กรุงเทพมหานคร")
     return (f"{rng.randint(1, 299)} หมู่ {rng.randint(1, 15)} ตำบล{tambon[0]} อำเภอ{district['short_th']} "
             f"จังหวัด{province['row']['name_th']}")

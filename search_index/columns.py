@@ -27,6 +27,11 @@ class Columns:
     name_key: np.ndarray     # Thai-collation keys of the Thai names (numpy unicode)
     name_en_key: np.ndarray  # casefolded English names (the Thai name where there is none)
     values: dict             # field -> list of codes, position = the int in the arrays
+    state: tuple = ()        # the segments (and their deletions) these arrays were read from
+
+    @property
+    def size(self):
+        return len(self.is_live)
 
     def codes_mask(self, field, codes):
         """Docs whose `field` is any of `codes`."""
@@ -69,9 +74,9 @@ class ColumnCache:
         self.values = {f: [""] for f in ("province", "district", "region", "type", "issues")}
 
     def for_searcher(self, searcher) -> Columns:
+        keys = tuple(self._key(reader) for reader, _offset in _leaves(searcher))
         parts = [self._segment_arrays(reader) for reader, _offset in _leaves(searcher)]
-        live = set(self._segments) & {key for key in (self._key(r) for r, _ in _leaves(searcher))}
-        for stale in set(self._segments) - live:
+        for stale in set(self._segments) - set(keys):
             del self._segments[stale]
         if not parts:
             empty = np.zeros(0)
@@ -79,7 +84,7 @@ class ColumnCache:
                            empty.astype(np.uint64), empty, empty, empty, empty.astype(str), empty.astype(str),
                            self.values)
         joined = {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
-        return Columns(values=self.values, **joined)
+        return Columns(values=self.values, state=keys, **joined)
 
     @staticmethod
     def _key(reader):

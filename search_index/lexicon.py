@@ -12,6 +12,7 @@ from search_index.analysis import is_thai, thai_clusters
 
 WORD_FIELDS = ("name", "tags", "body")
 MAX_EXPANSIONS = 200
+MIN_FRAGMENT_CHARS = 3
 
 
 class ThaiLexicon:
@@ -45,7 +46,12 @@ def _thai_terms(reader):
 
 
 def words_containing(fragment, words, limit=MAX_EXPANSIONS):
-    """Indexed words (other than the fragment itself) holding it on cluster boundaries, shortest first."""
+    """Indexed words (other than the fragment itself) holding it on cluster boundaries, shortest first.
+
+    Fragments under three characters (นา, ตา) are left alone: they sit inside too many words.
+    """
+    if len(fragment) < MIN_FRAGMENT_CHARS:
+        return []
     found = [w for w in words if fragment in w and w != fragment and _on_boundaries(fragment, w)]
     return sorted(found, key=len)[:limit]
 

@@ -1,5 +1,6 @@
 """Answering a search: text match in Whoosh, filters, distance, facets and order on arrays."""
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,7 +49,7 @@ class SearchResult:
     matched_any_word: bool = False  # all words found nothing, so any word was used
 
 
-def run_search(searcher, columns, thai_lexicon, request: SearchRequest) -> SearchResult:
+def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest) -> SearchResult:
     allowed = columns.is_live.copy()
     for field_name, codes in (("province", request.provinces), ("district", request.districts),
                               ("region", request.regions), ("issues", request.issues),
@@ -63,64 +64,110 @@ def run_search(searcher, columns, thai_lexicon, request: SearchRequest) -> Searc
         if request.radius_km is not None:
             allowed &= _within(distances, columns, request.near, request.radius_km)
 
-    query, any_word = _text_query(searcher, request.q, allowed, thai_lexicon)
-    if query is not None:
-        allowed &= _matching(searcher, query, len(allowed))
+    scores, any_word = None, False
+    if request.q:
+        matched = _text_matches(searcher, columns, thai_lexicon, request.q, matches)
+        if matched is not None:
+            matched_docnums, scores, any_word = matched
+            text_mask = np.zeros(len(allowed), dtype=bool)
+            text_mask[matched_docnums] = True
+            allowed &= text_mask
     docnums = np.flatnonzero(allowed)
 
     facets = {}
     if request.with_facets:
         facets = {"province": columns.counts("province", docnums),
                   "issue_area": columns.counts("issues", docnums)}
-    page, scores = _page(searcher, columns, query, docnums, distances, request)
+    page = _page(columns, scores, docnums, distances, request)
     marks = needles(request.q)
     hits = []
     for docnum in page:
         stored = searcher.stored_fields(int(docnum))
         hits.append(Hit(
             id=stored["id"],
-            score=scores.get(int(docnum)),
+            score=round(float(scores[docnum]), 4) if scores is not None else None,
             distance_km=_exact_distance(columns, docnum, request.near) if request.near else None,
             highlights={f: s for f in HIGHLIGHT_FIELDS if (s := snippet(stored.get(f), marks))},
         ))
     return SearchResult(hits=hits, total=len(docnums), facets=facets, matched_any_word=any_word)
 
 
-def _text_query(searcher, q, allowed, thai_lexicon):
-    query = build_query(q, thai_lexicon=thai_lexicon) if q else None
-    if query is None:
-        return None, False
-    if len(parse_units(q)) > 1 and not np.any(allowed & _matching(searcher, query, len(allowed))):
-        return build_query(q, any_word=True, thai_lexicon=thai_lexicon), True
-    return query, False
+class MatchCache:
+    """Recent text matches (docnums and scores over the whole index) per index state and query.
+
+    Matching and scoring walk Whoosh's posting lists in Python, which is what a search costs; the
+    filters, facets, distances and sorting after it run on arrays. People repeat common queries,
+    so the last few hundred matches are kept until the index changes.
+    """
+
+    def __init__(self, size=256):
+        self.size = size
+        self._entries = OrderedDict()
+
+    def get(self, key, compute):
+        if key in self._entries:
+            self._entries.move_to_end(key)
+            return self._entries[key]
+        value = self._entries[key] = compute()
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return value
 
 
-def _matching(searcher, query, size):
-    matched = np.zeros(size, dtype=bool)
-    docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
-    matched[docnums[docnums < size]] = True
-    return matched
+def _text_matches(searcher, columns, thai_lexicon, q, matches):
+    """(docnums, scores by docnum, matched_any_word) for `q`, or None when q holds no words.
+
+    Every word must match; when that finds nothing in the whole index, any word will do. (A filter
+    that leaves nothing is not a reason to loosen the words.)
+    """
+    key = (columns.state, q)
+
+    def compute():
+        query = build_query(q, thai_lexicon=thai_lexicon)
+        if query is None:
+            return None
+        docnums, scores = _scored_matches(searcher, query, columns.size)
+        if not len(docnums) and len(parse_units(q)) > 1:
+            docnums, scores = _scored_matches(searcher, build_query(q, any_word=True, thai_lexicon=thai_lexicon),
+                                              columns.size)
+            return docnums, scores, True
+        return docnums, scores, False
+
+    return matches.get(key, compute)
 
 
-def _page(searcher, columns, query, docnums, distances, request):
+def _scored_matches(searcher, query, size):
+    """Every matching document with its BM25F score, in one pass over each segment."""
+    docnums, scored = [], []
+    context = searcher.context()
+    for subsearcher, offset in searcher.leaf_searchers():
+        matcher = query.matcher(subsearcher, context)
+        while matcher.is_active():
+            docnums.append(matcher.id() + offset)
+            scored.append(matcher.score())
+            matcher.next()
+    docnums = np.array(docnums, dtype=np.int64)
+    scores = np.zeros(size)
+    inside = docnums < size
+    scores[docnums[inside]] = np.array(scored)[inside] if scored else 0
+    return docnums[inside], scores
+
+
+def _page(columns, scores, docnums, distances, request):
     end = request.offset + request.limit
     sort = request.sort
-    if sort == "relevance" and query is None:
+    if sort == "relevance" and scores is None:
         sort = "distance" if distances is not None else "name"
     if sort == "relevance":
-        if not len(docnums):
-            return [], {}
-        results = searcher.search(query, filter=set(docnums.tolist()), limit=end)
-        page = [hit.docnum for hit in results[request.offset:end]]
-        return page, {hit.docnum: round(hit.score, 4) for hit in results[request.offset:end]}
-    if sort == "name":
+        order = np.lexsort((docnums, -scores[docnums]))
+    elif sort == "name":
         keys = columns.name_en_key if request.name_language == "en" else columns.name_key
         order = np.lexsort((docnums, keys[docnums]))
     elif sort == "updated":
         order = np.lexsort((docnums, -columns.updated[docnums]))
     else:
         order = np.lexsort((docnums, distances[docnums]))
-    return docnums[order[request.offset:end]].tolist(), {}
+    return docnums[order[request.offset:end]].tolist()
 
 
 def _distances(columns, near):

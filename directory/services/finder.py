@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from directory.extensions import db
 from directory.models import IssueArea, Organisation, OrganisationStatus, Province
 from directory.services.search import search_index
-from directory.services.search_sync import sync_search_index
+from directory.services.search_sync import sync_search_index_safely
 from search_index import SearchRequest
 
 
@@ -67,7 +67,7 @@ class FoundOrganisation:
 
 
 def find_organisations(criteria: SearchCriteria) -> ResultPage:
-    sync_search_index()  # cheap when nothing is pending; applies what a failed writer left
+    sync_search_index_safely()  # cheap when nothing is pending; applies what a failed writer left
     index = search_index()
     result = index.search(SearchRequest(
         q=criteria.q, provinces=criteria.provinces, districts=criteria.districts,

@@ -3,6 +3,8 @@ import re
 import secrets
 import unicodedata
 
+import sqlalchemy as sa
+
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus
 from directory.services.places import gazetteer
@@ -67,6 +69,10 @@ def update_organisation(organisation, values):
             continue
         setattr(organisation, field, after)
         changes[field] = (before, after)
+    if "issue_areas" in changes and organisation.id is not None:
+        # A change of links alone updates no column, so neither the version nor the time would move:
+        # touch the row, so optimistic locking and `flask search check` see this change too.
+        organisation.updated_at = sa.func.now()
     return changes
 
 

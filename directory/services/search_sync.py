@@ -1,11 +1,12 @@
 """Keeping the search index in step with the database, which is the source of truth.
 
-Every flush that creates, changes or deletes an organisation also inserts a row into search_outbox,
-in the same transaction: the change and the note that it must be indexed commit or roll back
-together. After a commit, the committing process applies the outbox to its index under the writer
-lock, reading each organisation's *current* row, so an older version can never overwrite a newer one.
-If the lock is busy the holder will see the new rows (it looks again after releasing the lock); if
-a process dies, the rows stay and the next writer, a start-up or `flask search reindex` applies them.
+Every flush that creates, changes or deletes an organisation (or renames a place, type or issue area
+its document shows) also inserts a row into search_outbox, in the same transaction: the change and
+the note that it must be indexed commit or roll back together. After a commit, the committing process
+applies the outbox to its index under the writer lock, reading each organisation's *current* row, so
+an older version can never overwrite a newer one. If the lock is busy the holder will see the new
+rows (it looks again after releasing the lock); if a process dies, the rows stay and the next writer,
+the next search or `flask search reindex` applies them.
 
 Each index records how far it got (`watermark`, the highest entry id applied, and `gaps`, lower ids
 that were not yet visible because their transaction had not committed: PostgreSQL hands out ids
@@ -18,12 +19,22 @@ from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
 from directory.extensions import db
-from directory.models import Organisation, SearchOutboxEntry
+from directory.models import (
+    District,
+    IssueArea,
+    Organisation,
+    OrganisationType,
+    Province,
+    Region,
+    SearchOutboxEntry,
+    organisation_issue_areas,
+)
 from directory.services.search import district_lookup, organisations_for_index, search_index, to_document
 
 GAP_TTL_S = 600  # an id still missing after this long belonged to a transaction that rolled back
 FULL_REBUILD_ABOVE = 2000  # more pending organisations than this: a rebuild is faster than updates
 _PENDING_KEY = "search_outbox_written"
+_SHOWN_IN_DOCUMENTS = (IssueArea, OrganisationType, Province, District, Region)  # their names are indexed
 
 
 @event.listens_for(Session, "after_flush")
@@ -36,12 +47,44 @@ def _record_changes(session, _flush_context):
     if ids:
         session.connection().execute(insert(SearchOutboxEntry), [{"organisation_id": i} for i in sorted(ids)])
         session.info[_PENDING_KEY] = True
+    # Documents also carry the names of their places, type and issue areas (`flask seed` updates them).
+    for reference in session.dirty:
+        if isinstance(reference, _SHOWN_IN_DOCUMENTS) and session.is_modified(reference):
+            session.connection().execute(insert(SearchOutboxEntry).from_select(
+                ["organisation_id"], _organisations_showing(reference)))
+            session.info[_PENDING_KEY] = True
+
+
+def _organisations_showing(reference):
+    """A select of the ids of the organisations whose documents carry `reference`'s names."""
+    if isinstance(reference, IssueArea):
+        links = organisation_issue_areas.c
+        return db.select(links.organisation_id).where(links.issue_area_id == reference.id)
+    if isinstance(reference, OrganisationType):
+        shows = Organisation.type_id == reference.id
+    elif isinstance(reference, Province):
+        shows = Organisation.province_code == reference.code
+    elif isinstance(reference, District):
+        shows = Organisation.district_code == reference.code
+    else:
+        shows = Organisation.province_code.in_(db.select(Province.code).where(Province.region_id == reference.id))
+    return db.select(Organisation.id).where(shows)
 
 
 @event.listens_for(Session, "after_commit")
 def _apply_after_commit(session):
     if session.info.pop(_PENDING_KEY, False) and has_app_context():
-        sync_search_index()
+        sync_search_index_safely()
+
+
+def sync_search_index_safely():
+    """sync_search_index for callers that must not fail because of the index: the data is already
+    committed and the outbox keeps the change for the next writer."""
+    try:
+        return sync_search_index()
+    except Exception:
+        current_app.logger.exception("could not bring the search index up to date; the outbox keeps the changes")
+        return 0
 
 
 @event.listens_for(Session, "after_rollback")
@@ -73,11 +116,13 @@ def sync_search_index(blocking=False):
 
 def _pending_entries(session, state):
     watermark = state.get("watermark", 0)
-    gaps = [int(g) for g in state.get("gaps", {})]
+    gaps = {int(g) for g in state.get("gaps", {})}
+    # The gaps are picked out here, not listed in the query: a large rolled-back transaction (a dry-run
+    # import) leaves more of them than a statement may have parameters (65535 on PostgreSQL).
     query = db.select(SearchOutboxEntry.id, SearchOutboxEntry.organisation_id).where(
-        (SearchOutboxEntry.id > watermark) | SearchOutboxEntry.id.in_(gaps)
+        SearchOutboxEntry.id >= min(gaps, default=watermark + 1)
     ).order_by(SearchOutboxEntry.id)
-    return session.execute(query).all()
+    return [entry for entry in session.execute(query) if entry.id > watermark or entry.id in gaps]
 
 
 def _has_pending(state):
