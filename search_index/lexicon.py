@@ -12,7 +12,6 @@ from search_index.analysis import is_thai, thai_clusters
 
 WORD_FIELDS = ("name", "tags", "body")
 MAX_EXPANSIONS = 200
-MIN_FRAGMENT_CHARS = 3
 
 
 class ThaiLexicon:
@@ -48,10 +47,9 @@ def _thai_terms(reader):
 def words_containing(fragment, words, limit=MAX_EXPANSIONS):
     """Indexed words (other than the fragment itself) holding it on cluster boundaries, shortest first.
 
-    Fragments under three characters (นา, ตา) are left alone: they sit inside too many words.
+    Short fragments (นา) sit inside very many words: they are matched (ทำนา and ชาวนา are about rice
+    fields too) but score a small constant, below the documents with the word itself.
     """
-    if len(fragment) < MIN_FRAGMENT_CHARS:
-        return []
     found = [w for w in words if fragment in w and w != fragment and _on_boundaries(fragment, w)]
     return sorted(found, key=len)[:limit]
 

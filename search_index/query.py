@@ -19,8 +19,10 @@ TEXT_FIELDS = ("name", "tags", "body")
 PREFIX_MIN_CHARS = 3
 MAX_UNITS = 32
 _QUOTED = re.compile(r'"([^"]*)"')
-FRAGMENT_BOOST = 0.4
-PREFIX_BOOST = 0.5
+# Longer words that hold the typed text, and words it begins, score a small constant: a rare
+# district name containing "ทะเล" must not outrank the documents that use the word ทะเล itself.
+FRAGMENT_SCORE = 0.5
+PREFIX_SCORE = 0.5
 
 
 def parse_units(text):
@@ -59,7 +61,7 @@ def _latin_clause(word):
     stemmed = stem_latin(word)
     options = [_in_text_fields(lambda f: wq.Term(f, stemmed))]
     if len(word) >= PREFIX_MIN_CHARS:
-        options.append(wq.Prefix("exact", word, boost=PREFIX_BOOST))
+        options.append(wq.ConstantScoreQuery(wq.Prefix("exact", word), PREFIX_SCORE))
     return wq.Or(options)
 
 
@@ -68,9 +70,10 @@ def _thai_clause(run, thai_lexicon):
     options = [wq.And([_in_text_fields(lambda f, w=w: wq.Term(f, w)) for w in words])]
     longer = words_containing(run, thai_lexicon)
     if longer:
-        options.append(_in_text_fields(lambda f: wq.Or([wq.Term(f, w) for w in longer], boost=FRAGMENT_BOOST)))
+        options.append(wq.ConstantScoreQuery(_in_text_fields(lambda f: wq.Or([wq.Term(f, w) for w in longer])),
+                                             FRAGMENT_SCORE))
     if len(run) >= PREFIX_MIN_CHARS:
-        options.append(_in_text_fields(lambda f: wq.Prefix(f, run, boost=PREFIX_BOOST)))
+        options.append(wq.ConstantScoreQuery(_in_text_fields(lambda f: wq.Prefix(f, run)), PREFIX_SCORE))
     return wq.Or(options)
 
 

@@ -93,3 +93,13 @@ def test_sort_by_english_name_when_asked(sample_index):
     names = ids(sample_index.search(SearchRequest(sort="name", name_language="en", limit=100)))
     # La-ngu ... < Pak Bara ... < Phayao Child ... < Phayao Human ... < Satun Youth ...
     assert names == ["1", "2", "4", "5", "3"]
+
+
+def test_a_word_outranks_longer_words_that_merely_contain_it(make_index):
+    from tests.search_index.conftest import document
+
+    index = make_index([
+        document(1, "กลุ่มอนุรักษ์ทะเลบ้านเกาะ", description_th="ดูแลทะเลและชายหาด"),
+        document(2, "ชมรมประมงทะเลสาบ", description_th="ประมงในทะเลสาบ ทะเลสาบ ทะเลสาบ ทะเลสาบ"),
+    ])
+    assert ids(index.search(SearchRequest(q="ทะเล"))) == ["1", "2"]
