@@ -71,6 +71,17 @@ def reindex_command():
     click.echo(f"indexed {bar.n} organisations")
 
 
+@search_cli.command("prune")
+@click.option("--older-than-days", type=click.IntRange(min=1), default=30, show_default=True)
+def prune_command(older_than_days):
+    """Delete applied search-outbox entries older than the given number of days."""
+    from directory.services.search_sync import prune_outbox
+
+    count = prune_outbox(older_than_days)
+    db.session.commit()
+    click.echo(f"deleted {count} outbox entries")
+
+
 @search_cli.command("check")
 def check_command():
     """List documents missing, stale or extra in the index; exit 1 when there are any."""

@@ -13,6 +13,7 @@ that were not yet visible because their transaction had not committed: PostgreSQ
 before commit). Entries are never consumed, so several servers can each keep their own index.
 """
 import time
+from datetime import datetime, timedelta, timezone
 
 from flask import current_app, has_app_context
 from sqlalchemy import event, insert
@@ -191,6 +192,27 @@ def reindex(progress=None):
         while _apply_pending_batch(index):
             pass
     sync_search_index()
+
+
+def prune_outbox(older_than_days):
+    """Delete outbox entries older than the given age that this index has applied; returns how many.
+
+    Every server's index must have caught up with them by then: one that has been away longer
+    rebuilds with `flask search reindex`, which needs no outbox history.
+    """
+    sync_search_index()
+    state = search_index().state()
+    cutoff = _days_ago(older_than_days)
+    gaps = {int(g) for g in state.get("gaps", {})}
+    query = db.delete(SearchOutboxEntry).where(
+        SearchOutboxEntry.id <= state.get("watermark", 0), SearchOutboxEntry.created_at < cutoff)
+    if gaps:
+        query = query.where(SearchOutboxEntry.id < min(gaps))
+    return db.session.execute(query).rowcount
+
+
+def _days_ago(days):
+    return datetime.now(timezone.utc) - timedelta(days=days)
 
 
 def check_index():
