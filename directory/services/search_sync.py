@@ -33,7 +33,8 @@ from directory.models import (
 from directory.services.search import district_lookup, organisations_for_index, search_index, to_document
 
 GAP_TTL_S = 600  # an id still missing after this long belonged to a transaction that rolled back
-FULL_REBUILD_ABOVE = 2000  # more pending organisations than this: a rebuild is faster than updates
+FULL_REBUILD_ABOVE = 2000
+SMALL_BUILD = 1000  # fewer organisations than this are indexed in-process: workers cost more than they save  # more pending organisations than this: a rebuild is faster than updates
 _PENDING_KEY = "search_outbox_written"
 _SHOWN_IN_DOCUMENTS = (IssueArea, OrganisationType, Province, District, Region)  # their names are indexed
 
@@ -134,6 +135,11 @@ def _has_pending(state):
 def _apply_pending_batch(index):
     state = index.state()
     with Session(db.engine) as session:
+        if not state:
+            # A new index starts as a full build: the outbox may have been pruned, so replaying it
+            # from the beginning could miss organisations. Entries after the position follow.
+            _rebuild(index, session, _current_position(session))
+            return 1
         entries = _pending_entries(session, state)
         if not entries:
             return 0
@@ -176,8 +182,9 @@ def _current_position(session, recent=100):
 def _rebuild(index, session, state, progress=None):
     districts = district_lookup(session)
     documents = (to_document(o, districts) for o in organisations_for_index(session))
+    many = session.scalar(db.select(db.func.count()).select_from(Organisation)) > SMALL_BUILD
     path = index.build_generation(documents, state, progress=progress,
-                                  processes=current_app.config.get("SEARCH_REINDEX_PROCESSES", 2))
+                                  processes=current_app.config.get("SEARCH_REINDEX_PROCESSES", 2) if many else 1)
     index.swap_to(path)
 
 
@@ -198,16 +205,13 @@ def prune_outbox(older_than_days):
     """Delete outbox entries older than the given age that this index has applied; returns how many.
 
     Every server's index must have caught up with them by then: one that has been away longer
-    rebuilds with `flask search reindex`, which needs no outbox history.
+    rebuilds with `flask search reindex`, which needs no outbox history. Gaps need no care: an id
+    still missing is at most minutes old (GAP_TTL_S), far younger than the cutoff of a day or more.
     """
     sync_search_index()
-    state = search_index().state()
-    cutoff = _days_ago(older_than_days)
-    gaps = {int(g) for g in state.get("gaps", {})}
     query = db.delete(SearchOutboxEntry).where(
-        SearchOutboxEntry.id <= state.get("watermark", 0), SearchOutboxEntry.created_at < cutoff)
-    if gaps:
-        query = query.where(SearchOutboxEntry.id < min(gaps))
+        SearchOutboxEntry.id <= search_index().state().get("watermark", 0),
+        SearchOutboxEntry.created_at < _days_ago(older_than_days))
     return db.session.execute(query).rowcount
 
 
