@@ -33,8 +33,8 @@ from directory.models import (
 from directory.services.search import district_lookup, organisations_for_index, search_index, to_document
 
 GAP_TTL_S = 600  # an id still missing after this long belonged to a transaction that rolled back
-FULL_REBUILD_ABOVE = 2000
-SMALL_BUILD = 1000  # fewer organisations than this are indexed in-process: workers cost more than they save  # more pending organisations than this: a rebuild is faster than updates
+FULL_REBUILD_ABOVE = 2000  # more pending organisations than this: a rebuild is faster than updates
+SMALL_BUILD = 1000  # fewer organisations than this are indexed in-process: workers cost more than they save
 _PENDING_KEY = "search_outbox_written"
 _SHOWN_IN_DOCUMENTS = (IssueArea, OrganisationType, Province, District, Region)  # their names are indexed
 
@@ -42,15 +42,15 @@ _SHOWN_IN_DOCUMENTS = (IssueArea, OrganisationType, Province, District, Region) 
 @event.listens_for(Session, "after_flush")
 def _record_changes(session, _flush_context):
     # session.new/.deleted build a new set on each access: read them once.
-    created, deleted = session.new, session.deleted
+    created, deleted, dirty = session.new, session.deleted, session.dirty
     ids = {obj.id for obj in (*created, *deleted) if isinstance(obj, Organisation)}
-    ids |= {obj.id for obj in session.dirty if isinstance(obj, Organisation) and session.is_modified(obj)}
+    ids |= {obj.id for obj in dirty if isinstance(obj, Organisation) and session.is_modified(obj)}
     ids.discard(None)
     if ids:
         session.connection().execute(insert(SearchOutboxEntry), [{"organisation_id": i} for i in sorted(ids)])
         session.info[_PENDING_KEY] = True
     # Documents also carry the names of their places, type and issue areas (`flask seed` updates them).
-    for reference in session.dirty:
+    for reference in dirty:
         if isinstance(reference, _SHOWN_IN_DOCUMENTS) and session.is_modified(reference):
             session.connection().execute(insert(SearchOutboxEntry).from_select(
                 ["organisation_id"], _organisations_showing(reference)))
