@@ -309,7 +309,7 @@ def read_seed(name):
 
 
 def short_name_th(name):
-    """The district's name without อำเภอ/เขต, as the app's District.short_name_th gives it."""
+    """The district's name without อำเภอ/เขต, the form people type."""
     for prefix in ("เขต", "อำเภอ"):
         if name.startswith(prefix):
             return name[len(prefix):].strip()

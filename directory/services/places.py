@@ -9,8 +9,8 @@ from flask import current_app
 
 from directory.extensions import db
 from directory.models import District, Province
+from search_index.analysis import THAI_DIGITS
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _PROVINCE_PREFIXES = ("จังหวัด", "จ.", "changwat ")
 _DISTRICT_PREFIXES = ("อำเภอ", "อ.", "เขต", "khet ", "amphoe ")
 _IGNORED = re.compile(r"[\s\-'’.()]+")
