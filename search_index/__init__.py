@@ -5,8 +5,10 @@ ids, scores, distances, facets and highlights; the application loads the rows in
 """
 import json
 import threading
+from contextlib import suppress
 
 from whoosh import index as whoosh_index
+from whoosh.reading import ReaderClosed
 
 from search_index.analysis import load_thai_segmenter
 from search_index.columns import ColumnCache
@@ -67,25 +69,31 @@ class SearchIndex:
             return _read_state(self._fresh_searcher())
 
     def _fresh_searcher(self):
-        generation = self.store.current_generation()
-        if self._searcher is None or generation != self._generation:
-            if self._searcher is not None:
-                self._searcher.close()
-            index = self.store.open()
-            self._generation = self.store.current_generation()
-            self._searcher = index.searcher()
-            self._columns = ColumnCache()
-            self._lexicon = ThaiLexicon()
-            self._matches = MatchCache()
-        else:
-            self._searcher = self._searcher.refresh()
+        if self._searcher is not None and self.store.current_generation() == self._generation:
+            try:
+                self._searcher = self._searcher.refresh()
+                return self._searcher
+            except ReaderClosed:  # its readers went with a generation another process replaced
+                pass
+        self._close_searcher()
+        self._generation, index = self.store.open_current()
+        self._searcher = index.searcher()
+        self._columns = ColumnCache()
+        self._lexicon = ThaiLexicon()
+        self._matches = MatchCache()
         return self._searcher
+
+    def _close_searcher(self):
+        if self._searcher is not None:
+            # Whoosh's refresh() hands segment readers on to the new searcher and may close them
+            # already: closing twice is harmless, so it is not an error here.
+            with suppress(ReaderClosed):
+                self._searcher.close()
+            self._searcher = None
 
     def close(self):
         with self._guard:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._close_searcher()
 
     # -- writing (hold writer_lock around these) -------------------------------------------------
     def writer_lock(self, blocking=False):

@@ -39,12 +39,18 @@ class IndexStore:
 
     def open(self):
         """The current generation's index, created empty on first use."""
+        return self.open_current()[1]
+
+    def open_current(self):
+        """(generation, index) of the current generation, read from one look at the symlink, so a
+        swap in between cannot pair one generation's name with another's index."""
         if not self.exists():
             with self.writer_lock(blocking=True):
                 if not self.exists():
                     path = self.new_generation()
                     self.swap_to(path)
-        return whoosh_index.open_dir(self.current_link.resolve())
+        generation = os.readlink(self.current_link)
+        return generation, whoosh_index.open_dir(self.root / generation)
 
     def new_generation(self):
         """Create an empty index in a new generation folder and return its path."""
