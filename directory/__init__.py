@@ -17,6 +17,7 @@ def create_app(config=None):
 
     setup.configure_settings(app, config)
     setup.configure_database(app)
+    setup.configure_security(app)
     setup.configure_search(app)
     setup.configure_i18n(app)
     setup.configure_templates(app)

@@ -96,6 +96,38 @@ def check_command():
     click.echo("search index matches the database")
 
 
+users_cli = AppGroup("users", help="Create staff and admin accounts.")
+
+
+def _create_privileged(email, password, role):
+    from directory.models import UserRole
+    from directory.services.accounts import AccountError, create_user
+
+    try:
+        user = create_user(email, password, email.split("@")[0], role=UserRole(role), verified=True)
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(f"{error.code}: {error}") from None
+    db.session.commit()
+    click.echo(f"created {role} account {user.email}")
+
+
+@users_cli.command("create-staff")
+@click.argument("email")
+@click.password_option()
+def create_staff_command(email, password):
+    """Create a staff account (prompts for its password)."""
+    _create_privileged(email, password, "staff")
+
+
+@users_cli.command("create-admin")
+@click.argument("email")
+@click.password_option()
+def create_admin_command(email, password):
+    """Create an admin account (prompts for its password)."""
+    _create_privileged(email, password, "admin")
+
+
 def _advance(bar):
     def progress(done, total):
         bar.total = total
@@ -108,3 +140,4 @@ def register(app: Flask):
     app.cli.add_command(seed_command)
     app.cli.add_command(orgs_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(users_cli)

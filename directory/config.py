@@ -2,6 +2,10 @@
 import os
 
 
+def _int(name, default):
+    return int(os.environ.get(name, default))
+
+
 class Config:
     """Read once at start-up. Paths left as None are filled in under the instance folder."""
 
@@ -16,8 +20,48 @@ class Config:
     API_MAX_PER_PAGE = 100
     API_DEFAULT_PER_PAGE = 20
     JSON_SORT_KEYS = False
+
+    # Sessions: HttpOnly and SameSite always; Secure when served over HTTPS (PREFERRED_URL_SCHEME).
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = PREFERRED_URL_SCHEME == "https"
+    REMEMBER_COOKIE_HTTPONLY = True
+    # How many proxies in front set X-Forwarded-For / -Proto; 0 trusts none (the client is the peer).
+    PROXY_COUNT = _int("PROXY_COUNT", 0)
+
+    # Uploads (logos) live under the instance folder unless UPLOAD_DIR says otherwise.
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+
+    # Outgoing mail: files in MAIL_FOLDER (instance/mail) unless SMTP_HOST is set.
+    MAIL_FOLDER = os.environ.get("MAIL_FOLDER")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "We Are CSO directory <no-reply@localhost>")
+    SMTP_HOST = os.environ.get("SMTP_HOST")
+    SMTP_PORT = _int("SMTP_PORT", 587)
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "1") == "1"
+
+    # Signed links in mail expire: verification after 3 days, password reset after 1 hour.
+    EMAIL_VERIFICATION_MAX_AGE = 3 * 24 * 3600
+    PASSWORD_RESET_MAX_AGE = 3600
+    INVITATION_MAX_AGE = 14 * 24 * 3600
+    PASSWORD_MIN_LENGTH = 10
+    # Argon2id cost: argon2-cffi's RFC 9106 low-memory profile (64 MiB, 3 passes, 4 lanes), above
+    # OWASP's minimum. Hashes made with other costs are upgraded at the next sign-in.
+    ARGON2_TIME_COST = _int("ARGON2_TIME_COST", 3)
+    ARGON2_MEMORY_COST = _int("ARGON2_MEMORY_COST", 65536)
+    ARGON2_PARALLELISM = _int("ARGON2_PARALLELISM", 4)
+
+    # Rate limits (Flask-Limiter). memory:// counts per worker process; set redis://host:6379 to share.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT = os.environ.get("LOGIN_LIMIT", "10 per 15 minutes")
+    PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour")
+
+    # Geocoding: the offline gazetteer of seeded places, or Nominatim when NOMINATIM_USER_AGENT is set.
+    NOMINATIM_USER_AGENT = os.environ.get("NOMINATIM_USER_AGENT")
 
 
 class ProductionConfig(Config):
@@ -30,6 +74,10 @@ class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
     SECRET_KEY = "testing-secret-key"
+    # OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane): fast enough for hundreds of sign-ins.
+    ARGON2_TIME_COST = 2
+    ARGON2_MEMORY_COST = 19456
+    ARGON2_PARALLELISM = 1
 
 
 CONFIGS = {"development": Config, "production": ProductionConfig, "testing": TestingConfig}

@@ -1,7 +1,11 @@
 """Extensions, created unbound and attached to the app in create_app."""
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -22,3 +26,7 @@ db = SQLAlchemy(model_class=Base)
 # render_as_batch lets Alembic alter tables on SQLite by copying them.
 migrate = Migrate(render_as_batch=True, compare_type=True)
 babel = Babel()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+# Storage comes from RATELIMIT_STORAGE_URI: memory:// counts per process, redis:// is shared by all.
+limiter = Limiter(key_func=get_remote_address)

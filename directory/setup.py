@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from directory.config import Config, config_from_environment
-from directory.extensions import babel, db, migrate
+from directory.extensions import babel, csrf, db, migrate
 
 
 class ConfigurationError(RuntimeError):
@@ -26,8 +26,25 @@ def configure_settings(app: Flask, config=None):
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'directory.sqlite3'}"
     if not app.config.get("SEARCH_INDEX_DIR"):
         app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
+    for setting, folder in (("UPLOAD_DIR", "uploads"), ("MAIL_FOLDER", "mail")):
+        if not app.config.get(setting):
+            app.config[setting] = str(Path(app.instance_path) / folder)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _development_secret_key(app)
+    if app.config["ENV_NAME"] == "production":
+        _refuse_unsafe_production(app)
+
+
+MIN_SECRET_KEY_LENGTH = 32
+
+
+def _refuse_unsafe_production(app):
+    """Debug mode runs code sent by the browser; a short or sample key lets anyone forge sessions."""
+    if app.debug or app.config.get("DEBUG"):
+        raise ConfigurationError("debug mode must be off in production")
+    key = app.config["SECRET_KEY"]
+    if len(key) < MIN_SECRET_KEY_LENGTH or key in {"testing-secret-key", "change-me", "secret", "dev"}:
+        raise ConfigurationError(f"SECRET_KEY must be a random value of at least {MIN_SECRET_KEY_LENGTH} characters")
 
 
 def _development_secret_key(app):
@@ -69,6 +86,13 @@ def select_locale():
     return session.get("lang", Config.BABEL_DEFAULT_LOCALE)
 
 
+def configure_security(app: Flask):
+    """Sign-in, CSRF on every form, rate limits, the proxy's client address and the security headers."""
+    from directory import security
+
+    security.register(app)
+
+
 def configure_search(app: Flask):
     """Register the outbox hooks and load the Thai dictionary now, not in a request."""
     import directory.services.search_sync  # noqa: F401  (its session events record every change)
@@ -92,11 +116,17 @@ def configure_templates(app: Flask):
 
 
 def configure_blueprints(app: Flask):
+    from directory.blueprints.account import account
     from directory.blueprints.api import api
     from directory.blueprints.public import public
+    from directory.blueprints.staff import staff
 
     app.register_blueprint(public)
+    app.register_blueprint(account, url_prefix="/account")
+    app.register_blueprint(staff, url_prefix="/staff")
     app.register_blueprint(api, url_prefix="/api/v1")
+    # The API checks CSRF itself, and only for callers who use the session cookie (blueprints/api/auth.py).
+    csrf.exempt(api)
 
 
 def configure_error_pages(app: Flask):

@@ -4,7 +4,10 @@ The database is real: a SQLite file by default, or a fresh database on the Postg
 TEST_DATABASE_URL. It is migrated with the project's Alembic migrations and seeded with the reference
 data once per run; each test commits for real and the organisation tables are emptied after it.
 """
+import email
+import email.policy
 import os
+import re
 import uuid
 from pathlib import Path
 
@@ -79,7 +82,8 @@ def migrated_database(database_url, tmp_path_factory):
 
 def _settings(database_url, index_dir):
     settings = {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
-    settings.update(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(index_dir))
+    settings.update(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(index_dir),
+                    MAIL_FOLDER=str(Path(index_dir).parent / "mail"), UPLOAD_DIR=str(Path(index_dir).parent / "uploads"))
     return settings
 
 
@@ -133,3 +137,81 @@ def make_organisation(app):
         return organisation
 
     return make
+
+
+PASSWORD = "correct horse battery staple"
+_CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def form_token(client, url):
+    """The CSRF token of the form on `url`, as a browser would read it from the page."""
+    response = client.get(url)
+    found = _CSRF_FIELD.search(response.get_data(as_text=True))
+    assert found, f"no CSRF token in the form at {url} ({response.status_code})"
+    return found.group(1)
+
+
+@pytest.fixture
+def make_user(app):
+    """A factory: make_user(email=..., role="staff", verified=True, editor_of=[organisation, ...])."""
+    from directory.models import OrganisationMembership, UserRole
+    from directory.services.accounts import create_user
+
+    counter = iter(range(1, 10**6))
+
+    def make(email=None, password=PASSWORD, role="member", verified=True, display_name=None, editor_of=()):
+        number = next(counter)
+        user = create_user(email or f"person{number}@example.org", password,
+                           display_name or f"Person {number}", role=UserRole(role), verified=verified)
+        for organisation in editor_of:
+            db.session.add(OrganisationMembership(user=user, organisation=organisation))
+        db.session.commit()
+        return user
+
+    return make
+
+
+class AuthActions:
+    """Signs in and out through the real forms, CSRF token and all."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email, password=PASSWORD):
+        token = form_token(self.client, "/account/login")
+        return self.client.post("/account/login", data={"email": email, "password": password, "csrf_token": token})
+
+    def logout(self):
+        token = form_token(self.client, "/account/")
+        return self.client.post("/account/logout", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+class Mailbox:
+    """The messages the default mailer wrote to MAIL_FOLDER, oldest first."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+
+    def messages(self, to=None):
+        parsed = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                  for path in sorted(self.folder.glob("*.eml"))] if self.folder.exists() else []
+        return [message for message in parsed if to is None or message["To"] == to]
+
+    def last(self, to=None):
+        messages = self.messages(to)
+        assert messages, f"no mail to {to or 'anyone'}"
+        return messages[-1]
+
+    @staticmethod
+    def links(message):
+        return re.findall(r"https?://\S+", message.get_content())
+
+
+@pytest.fixture
+def mailbox(app):
+    return Mailbox(app.config["MAIL_FOLDER"])

@@ -6,10 +6,22 @@ from directory.models.organisations import (
     OrganisationType,
     organisation_issue_areas,
 )
+from directory.models.memberships import ClaimKind, ClaimStatus, OrganisationClaim, OrganisationMembership
 from directory.models.places import District, Province, Region
+from directory.models.revisions import OrganisationRevision, RevisionSource
 from directory.models.search_outbox import SearchOutboxEntry
+from directory.models.users import ApiToken, User, UserRole
 
 __all__ = [
+    "ApiToken",
+    "ClaimKind",
+    "ClaimStatus",
+    "OrganisationClaim",
+    "OrganisationMembership",
+    "OrganisationRevision",
+    "RevisionSource",
+    "User",
+    "UserRole",
     "District",
     "IssueArea",
     "Organisation",

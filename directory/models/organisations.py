@@ -108,6 +108,8 @@ class Organisation(db.Model):
     website: Mapped[str | None] = mapped_column(String(500))
     facebook: Mapped[str | None] = mapped_column(String(500))
     line_id: Mapped[str | None] = mapped_column(String(100))
+    # A file name we generated (services/logos.py), never one a user chose.
+    logo_filename: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[OrganisationStatus] = mapped_column(
         Enum(OrganisationStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e],
              validate_strings=True, create_constraint=True, name="organisation_status"),
@@ -116,6 +118,8 @@ class Organisation(db.Model):
     )
     is_verified: Mapped[bool] = mapped_column(default=False)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    # Set when staff merged this duplicate into another organisation; it is then archived.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -132,6 +136,8 @@ class Organisation(db.Model):
     issue_areas: Mapped[list[IssueArea]] = relationship(
         secondary=organisation_issue_areas, order_by=IssueArea.position
     )
+    memberships: Mapped[list["OrganisationMembership"]] = relationship(  # noqa: F821
+        back_populates="organisation", cascade="all, delete-orphan")
 
     # The ORM bumps the counter on every UPDATE and refuses a stale one (optimistic locking).
     __mapper_args__ = {"version_id_col": version}

@@ -15,7 +15,7 @@ from marshmallow import ValidationError
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.models import Organisation, OrganisationStatus
+from directory.models import Organisation, OrganisationStatus, RevisionSource
 from directory.schemas.organisation_rows import OrganisationRowSchema, RowReferences
 from directory.services.organisations import create_organisation, update_organisation
 from directory.services.places import AmbiguousPlace, gazetteer
@@ -172,9 +172,9 @@ def _import(columns, numbered_rows, *, dry_run, progress, mark_demo):
     new_values = {"status": OrganisationStatus.PUBLISHED} | ({"is_demo": True} if mark_demo else {})
     for done, (organisation, values) in enumerate(plan, start=1):
         if organisation is None:
-            create_organisation(values | new_values, flush=False)
+            create_organisation(values | new_values, source=RevisionSource.IMPORT, flush=False)
             summary.created += 1
-        elif update_organisation(organisation, values):
+        elif update_organisation(organisation, values, source=RevisionSource.IMPORT):
             summary.updated += 1
         else:
             summary.unchanged += 1

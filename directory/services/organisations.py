@@ -6,8 +6,9 @@ import unicodedata
 import sqlalchemy as sa
 
 from directory.extensions import db
-from directory.models import Organisation, OrganisationStatus
+from directory.models import Organisation, OrganisationStatus, RevisionSource
 from directory.services.places import gazetteer
+from directory.services.revisions import record_revision
 
 PUBLIC_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: read aloud and typed safely
 PUBLIC_ID_LENGTH = 8
@@ -16,8 +17,8 @@ PUBLIC_ID_LENGTH = 8
 EDITABLE_FIELDS = (
     "ref", "name_th", "name_en", "type", "registration_number", "description_th", "description_en",
     "founded_year", "province_code", "district_code", "address", "latitude", "longitude",
-    "issue_areas", "target_groups", "phone", "email", "website", "facebook", "line_id",
-    "status", "is_verified", "is_demo",
+    "issue_areas", "target_groups", "phone", "email", "website", "facebook", "line_id", "logo_filename",
+    "status", "is_verified", "is_demo", "is_position_approximate", "merged_into_id",
 )
 
 
@@ -30,8 +31,10 @@ def slugify(text):
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
 
 
-def create_organisation(values, *, flush=True):
+def create_organisation(values, *, source=RevisionSource.CREATE, author=None, flush=True):
     """Add an organisation from validated values; its position defaults to its district's centroid.
+
+    Its first revision records every value it was created with.
 
     A caller adding many at once may pass flush=False and flush them together: one flush per row
     would cost more than the rows themselves.
@@ -40,18 +43,28 @@ def create_organisation(values, *, flush=True):
     slug = "-".join(part for part in (slugify(values.get("name_en")), public_id) if part)
     organisation = Organisation(public_id=public_id, slug=slug, status=OrganisationStatus.DRAFT,
                                 target_groups=[])
-    update_organisation(organisation, values)
+    changes = _apply(organisation, values)
     db.session.add(organisation)
+    record_revision(organisation, changes, source=source, author=author)
     if flush:
         db.session.flush()
     return organisation
 
 
-def update_organisation(organisation, values):
-    """Apply validated values; returns {field: (before, after)} for what really changed.
+def update_organisation(organisation, values, *, source=RevisionSource.SYSTEM, author=None,
+                        reverted_revision=None):
+    """Apply validated values and record them as one revision; returns {field: (before, after)}.
 
-    Setting only what differs keeps a no-op edit from bumping the version or the updated time.
+    Setting only what differs keeps a no-op edit from bumping the version, the updated time or the
+    history.
     """
+    changes = _apply(organisation, values)
+    if changes:
+        record_revision(organisation, changes, source=source, author=author, reverted_revision=reverted_revision)
+    return changes
+
+
+def _apply(organisation, values):
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -77,7 +90,12 @@ def update_organisation(organisation, values):
 
 
 def _position(organisation, values):
-    """A given position is exact; a missing one is the district's centroid, else the province's."""
+    """A given position is exact; a missing one is the district's centroid, else the province's.
+
+    A caller that states is_position_approximate itself (a revert) is taken at its word.
+    """
+    if "is_position_approximate" in values:
+        return {}
     latitude = values.get("latitude", organisation.latitude)
     longitude = values.get("longitude", organisation.longitude)
     if latitude is not None and longitude is not None and "latitude" in values:

@@ -1,0 +1,6 @@
+"""Self-service for signed-in people: their account, and the organisations they edit."""
+from flask import Blueprint
+
+account = Blueprint("account", __name__)
+
+from directory.blueprints.account import auth, organisations, profile  # noqa: E402,F401  (registers the views)

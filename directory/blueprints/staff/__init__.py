@@ -1,0 +1,18 @@
+"""The back office. One guard for all of it: signed in, active, and staff or admin."""
+from flask import Blueprint, abort
+from flask_login import current_user
+
+staff = Blueprint("staff", __name__)
+
+
+@staff.before_request
+def require_staff():
+    if not current_user.is_authenticated:
+        from directory.extensions import login_manager
+
+        return login_manager.unauthorized()
+    if not current_user.is_staff:
+        abort(403)
+
+
+from directory.blueprints.staff import claims, history, organisations, users  # noqa: E402,F401

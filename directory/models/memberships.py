@@ -1,0 +1,75 @@
+"""Who may edit which organisation, and the requests to become its editor."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import DateTime, Enum, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from directory.extensions import db
+from directory.models.organisations import Organisation
+from directory.models.users import User
+
+
+class OrganisationMembership(db.Model):
+    """An editor of an organisation. An organisation may have several; a person may edit several."""
+
+    __tablename__ = "organisation_memberships"
+    __table_args__ = (UniqueConstraint("user_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id], back_populates="memberships")
+    organisation: Mapped[Organisation] = relationship(back_populates="memberships")
+    added_by: Mapped[User | None] = relationship(foreign_keys=[added_by_id])
+
+    def __repr__(self):
+        return f"<OrganisationMembership user {self.user_id} of {self.organisation_id}>"
+
+
+class ClaimKind(enum.Enum):
+    CLAIM = "claim"  # to edit a listing that exists
+    REGISTRATION = "registration"  # a new organisation, created unpublished
+
+
+class ClaimStatus(enum.Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+def _enum(enum_class, name):
+    return Enum(enum_class, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e],
+                validate_strings=True, create_constraint=True, name=name)
+
+
+class OrganisationClaim(db.Model):
+    """A request to become an organisation's editor; staff approve or reject it."""
+
+    __tablename__ = "organisation_claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ClaimKind] = mapped_column(_enum(ClaimKind, "claim_kind"))
+    status: Mapped[ClaimStatus] = mapped_column(_enum(ClaimStatus, "claim_status"), default=ClaimStatus.PENDING,
+                                                index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    justification: Mapped[str] = mapped_column(Text)
+    contact_name: Mapped[str] = mapped_column(String(200))
+    contact_detail: Mapped[str] = mapped_column(String(300))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    organisation: Mapped[Organisation] = relationship()
+    requester: Mapped[User] = relationship(foreign_keys=[requester_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    def __repr__(self):
+        return f"<OrganisationClaim {self.id} {self.kind.value} {self.status.value}>"
