@@ -14,7 +14,9 @@ orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV.")
 @click.option("--demo", is_flag=True, help="Also add the generated demo organisations (marked as demo).")
 def seed_command(demo):
     """Load the reference data (regions, provinces, districts, issue areas, types); idempotent."""
-    counts = seed_reference_data()
+    from directory.services.events import seed_programme_events
+
+    counts = seed_reference_data() | seed_programme_events()
     db.session.commit()
     click.echo(", ".join(f"{count} {name}" for name, count in counts.items()))
     if demo:

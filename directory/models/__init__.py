@@ -6,13 +6,37 @@ from directory.models.organisations import (
     OrganisationType,
     organisation_issue_areas,
 )
+from directory.models.events import Event, EventHost, event_host_issue_areas
 from directory.models.memberships import ClaimKind, ClaimStatus, OrganisationClaim, OrganisationMembership
+from directory.models.participants import (
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    Consent,
+    ConsentPurpose,
+    MediaWork,
+    PersonalDataAccess,
+    WorkFormat,
+    application_issue_areas,
+)
 from directory.models.places import District, Province, Region
 from directory.models.revisions import OrganisationRevision, RevisionSource
 from directory.models.search_outbox import SearchOutboxEntry
 from directory.models.users import ApiToken, User, UserRole
 
 __all__ = [
+    "Application",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
+    "Consent",
+    "ConsentPurpose",
+    "Event",
+    "EventHost",
+    "MediaWork",
+    "PersonalDataAccess",
+    "WorkFormat",
+    "application_issue_areas",
+    "event_host_issue_areas",
     "ApiToken",
     "ClaimKind",
     "ClaimStatus",

@@ -4,10 +4,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import DateTime, Enum, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
+from directory.models.columns import string_enum
 from directory.models.organisations import Organisation
 from directory.models.users import User
 
@@ -43,19 +44,14 @@ class ClaimStatus(enum.Enum):
     REJECTED = "rejected"
 
 
-def _enum(enum_class, name):
-    return Enum(enum_class, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e],
-                validate_strings=True, create_constraint=True, name=name)
-
-
 class OrganisationClaim(db.Model):
     """A request to become an organisation's editor; staff approve or reject it."""
 
     __tablename__ = "organisation_claims"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[ClaimKind] = mapped_column(_enum(ClaimKind, "claim_kind"))
-    status: Mapped[ClaimStatus] = mapped_column(_enum(ClaimStatus, "claim_status"), default=ClaimStatus.PENDING,
+    kind: Mapped[ClaimKind] = mapped_column(string_enum(ClaimKind, "claim_kind"))
+    status: Mapped[ClaimStatus] = mapped_column(string_enum(ClaimStatus, "claim_status"), default=ClaimStatus.PENDING,
                                                 index=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     requester_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

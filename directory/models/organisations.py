@@ -9,7 +9,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
-    Enum,
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
@@ -21,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
+from directory.models.columns import string_enum
 from directory.models.places import District, Province
 
 # Thailand's extent with a small margin; positions outside it are refused by the database.
@@ -111,8 +111,7 @@ class Organisation(db.Model):
     # A file name we generated (services/logos.py), never one a user chose.
     logo_filename: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[OrganisationStatus] = mapped_column(
-        Enum(OrganisationStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e],
-             validate_strings=True, create_constraint=True, name="organisation_status"),
+        string_enum(OrganisationStatus, "organisation_status"),
         default=OrganisationStatus.DRAFT,
         index=True,
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, func
+from sqlalchemy import JSON, DateTime, ForeignKey, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
+from directory.models.columns import string_enum
 from directory.models.organisations import Organisation
 from directory.models.users import User
 
@@ -31,8 +32,7 @@ class OrganisationRevision(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     source: Mapped[RevisionSource] = mapped_column(
-        Enum(RevisionSource, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e],
-             validate_strings=True, create_constraint=True, name="revision_source"))
+        string_enum(RevisionSource, "revision_source"))
     changes: Mapped[dict] = mapped_column(JSON)
     reverted_revision_id: Mapped[int | None] = mapped_column(ForeignKey("organisation_revisions.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

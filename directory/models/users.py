@@ -6,10 +6,11 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, ForeignKey, String, func
+from sqlalchemy import DateTime, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
+from directory.models.columns import string_enum
 
 
 class UserRole(enum.Enum):
@@ -32,8 +33,7 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[UserRole] = mapped_column(
-        Enum(UserRole, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e],
-             validate_strings=True, create_constraint=True, name="user_role"),
+        string_enum(UserRole, "user_role"),
         default=UserRole.MEMBER,
     )
     is_active: Mapped[bool] = mapped_column(default=True)

@@ -1,0 +1,107 @@
+"""Events of the We Are CSO programme: their status by date, creation, cancellation and the seeded rounds."""
+import enum
+import json
+from datetime import date
+
+import sqlalchemy as sa
+
+from directory import PROJECT_ROOT
+from directory.extensions import db
+from directory.models import Event
+from directory.services import clock
+from directory.services.organisations import new_public_id
+
+PROGRAMME_FILE = PROJECT_ROOT / "seeds" / "we_are_cso_events.json"
+DATE_FIELDS = ("starts_on", "ends_on", "applications_open_on", "applications_close_on", "announce_on",
+               "works_due_on", "period_starts_on", "period_ends_on")
+
+
+class EventStatus(enum.Enum):
+    UPCOMING = "upcoming"
+    OPEN = "open"  # for applications
+    CLOSED = "closed"  # applications closed, list not yet announced
+    ANNOUNCED = "announced"
+    RUNNING = "running"
+    AWAITING_WORKS = "awaiting_works"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+class ApplicationWindow(enum.Enum):
+    NOT_YET = "not_yet"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def event_status(event, today=None):
+    """The status the dates give on `today` (Bangkok); every boundary day belongs to the later phase's start.
+
+    Applications are open from the opening day to the closing day inclusive; the event runs from its
+    first to its last day inclusive; works are awaited until the due day inclusive.
+    """
+    today = today or clock.today()
+    if event.is_cancelled:
+        return EventStatus.CANCELLED
+    if event.starts_on is None:
+        if event.period_ends_on and today > event.period_ends_on:
+            return EventStatus.FINISHED
+        return EventStatus.UPCOMING
+    phases = (
+        (event.applications_open_on, EventStatus.UPCOMING, "before"),
+        (event.applications_close_on, EventStatus.OPEN, "through"),
+        (event.announce_on, EventStatus.CLOSED, "before"),
+        (event.starts_on, EventStatus.ANNOUNCED, "before"),
+        (event.ends_on or event.starts_on, EventStatus.RUNNING, "through"),
+        (event.works_due_on, EventStatus.AWAITING_WORKS, "through"),
+    )
+    for boundary, status, kind in phases:
+        if boundary is None:
+            continue
+        if (kind == "before" and today < boundary) or (kind == "through" and today <= boundary):
+            return status
+    return EventStatus.FINISHED
+
+
+def application_window(event, today=None):
+    """Before, inside or after the application window; a cancelled event is closed."""
+    today = today or clock.today()
+    if event.is_cancelled or event.applications_open_on is None or event.applications_close_on is None:
+        return ApplicationWindow.CLOSED if event.is_cancelled or event.starts_on else ApplicationWindow.NOT_YET
+    if today < event.applications_open_on:
+        return ApplicationWindow.NOT_YET
+    if today <= event.applications_close_on:
+        return ApplicationWindow.OPEN
+    return ApplicationWindow.CLOSED
+
+
+def create_event(values):
+    """An event from validated values; flushes."""
+    event = Event(public_id=new_public_id(), **values)
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def cancel_event(event):
+    event.is_cancelled = True
+    db.session.flush()
+
+
+def seed_programme_events():
+    """The programme's real rounds from seeds/we_are_cso_events.json; idempotent (matched by slug)."""
+    programme = json.loads(PROGRAMME_FILE.read_text(encoding="utf-8"))
+    created = 0
+    for record in programme["events"]:
+        values = {**(programme["shared"] if "starts_on" not in record else {}), **record}
+        for field in DATE_FIELDS:
+            if values.get(field):
+                values[field] = date.fromisoformat(values[field])
+        event = db.session.scalar(sa.select(Event).where(Event.slug == values["slug"]))
+        if event is None:
+            create_event(values)
+            created += 1
+        else:
+            for field, value in values.items():
+                setattr(event, field, value)
+    db.session.flush()
+    return {"events": created}
