@@ -479,8 +479,8 @@ def print_report(docs, args, ours, base):
         b = statistics.mean(r[key] for r in base["quality"])
         print(f"| {'mean ' + label:<42} | {a:9.3f} | {b:9.3f} | {ratio(a, b):>9} | >= baseline: "
               f"{'met' if a >= b - 1e-9 else 'MISSED by %.3f' % (b - a)} |")
-    print(f"\nLatency as CPU time of the searching process (time.process_time; other load on the machine "
-          f"hardly changes it), ms:\n")
+    print("\nLatency as CPU time of the searching process (time.process_time; other load on the machine "
+          "hardly changes it), ms:\n")
     print(f"| {'query kind':<24} | ours p50 | ours p95 | base p50 | base p95 | ours slowest texts (median wall ms) |")
     print(f"|{'-' * 26}|---------:|---------:|---------:|---------:|:----|")
     for kind in KINDS:

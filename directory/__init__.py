@@ -1,13 +1,13 @@
 """The directory of Thai civil-society organisations: a Flask application."""
 from pathlib import Path
 
-from flask import Flask
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config=None):
     """Build the application. `config` is a config class or a mapping of overrides."""
+    from flask import Flask  # here, so that directory.matching imports without Flask
+
     app = Flask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),

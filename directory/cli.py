@@ -11,7 +11,8 @@ orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV.")
 
 
 @click.command("seed")
-@click.option("--demo", is_flag=True, help="Also add the generated demo organisations (marked as demo).")
+@click.option("--demo", is_flag=True,
+              help="Also add the generated demo organisations and a demo event open for applications (marked as demo).")
 def seed_command(demo):
     """Load the reference data (regions, provinces, districts, issue areas, types); idempotent."""
     from directory.services.events import seed_programme_events
@@ -25,6 +26,11 @@ def seed_command(demo):
         summary = seed_demo_organisations()
         db.session.commit()
         click.echo(f"demo organisations: {summary}")
+        from directory.services.demo_events import seed_demo_event
+
+        counts = seed_demo_event()
+        db.session.commit()
+        click.echo("demo event: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
 @orgs_cli.command("import")
@@ -130,6 +136,22 @@ def create_admin_command(email, password):
     _create_privileged(email, password, "admin")
 
 
+events_cli = AppGroup("events", help="We Are CSO events: personal data housekeeping.")
+
+
+@events_cli.command("anonymise")
+@click.option("--older-than", "older_than", type=click.IntRange(min=0), required=True, metavar="DAYS",
+              help="Only events whose last day (works due, else event end) is more than DAYS days ago.")
+def anonymise_command(older_than):
+    """Remove applicants' personal data from finished events; counts and published works stay."""
+    from directory.services.anonymise import anonymise_finished_events
+
+    counts = anonymise_finished_events(older_than)
+    db.session.commit()
+    click.echo(f"anonymised {counts['applications']} applications in {counts['events']} events; "
+               f"removed {counts['works_removed']} unpublished works")
+
+
 def _advance(bar):
     def progress(done, total):
         bar.total = total
@@ -143,3 +165,4 @@ def register(app: Flask):
     app.cli.add_command(orgs_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(events_cli)

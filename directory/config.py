@@ -59,6 +59,7 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT = os.environ.get("LOGIN_LIMIT", "10 per 15 minutes")
     PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour")
+    APPLICATION_LIMIT = os.environ.get("APPLICATION_LIMIT", "20 per hour")  # event applications, per address
 
     # Geocoding: the offline gazetteer of seeded places, or Nominatim when NOMINATIM_USER_AGENT is set.
     NOMINATIM_USER_AGENT = os.environ.get("NOMINATIM_USER_AGENT")

@@ -107,6 +107,47 @@ def format_date(value, language=None):
     return f"{value.day} {THAI_MONTHS[value.month - 1]} {value.year + BUDDHIST_ERA_OFFSET}"
 
 
+def format_date_range(start, end, language=None):
+    """'6-8 เมษายน 2562', '30 มีนาคม - 2 เมษายน 2562', '30 ธันวาคม 2562 - 2 มกราคม 2563' in Thai (Buddhist
+    Era); '6-8 April 2019', '30 March - 2 April 2019' in English. One day (or no end) is a plain date.
+
+    What the two days share is said once, at the end, as Thai announcements write it.
+    """
+    if start is None or end is None or start == end:
+        return format_date(start if start is not None else end, language)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{format_date(end, language)}"
+    if start.year == end.year:
+        month = ENGLISH_MONTHS if (language or current_language()) == "en" else THAI_MONTHS
+        return f"{start.day} {month[start.month - 1]} - {format_date(end, language)}"
+    return f"{format_date(start, language)} - {format_date(end, language)}"
+
+
+def format_month_range(start, end, language=None):
+    """A period known only by its months: 'มกราคม - มิถุนายน 2562', 'January - June 2019'."""
+    if start is None or end is None:
+        return ""
+    english = (language or current_language()) == "en"
+    months = ENGLISH_MONTHS if english else THAI_MONTHS
+    offset = 0 if english else BUDDHIST_ERA_OFFSET
+    if start.year != end.year:
+        return f"{months[start.month - 1]} {start.year + offset} - {months[end.month - 1]} {end.year + offset}"
+    if start.month == end.month:
+        return f"{months[start.month - 1]} {start.year + offset}"
+    return f"{months[start.month - 1]} - {months[end.month - 1]} {end.year + offset}"
+
+
+def event_status_label(status):
+    """An event's status (services/events.EventStatus) as the pages' badge says it."""
+    labels = {
+        "upcoming": gettext("Upcoming"), "open": gettext("Open for applications"),
+        "closed": gettext("Applications closed"), "announced": gettext("Participants announced"),
+        "running": gettext("Taking place now"), "awaiting_works": gettext("Awaiting media works"),
+        "finished": gettext("Finished"), "cancelled": gettext("Cancelled"),
+    }
+    return labels[status.value]
+
+
 def format_year(year, language=None):
     """'พ.ศ. 2538' in Thai, '1995' in English."""
     if year is None:
@@ -213,6 +254,8 @@ def describe_field_error(param, message):
 
 def register(app: Flask):
     app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["date_range"] = format_date_range
+    app.jinja_env.filters["month_range"] = format_month_range
     app.jinja_env.filters["year"] = format_year
     app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.filters["tel_url"] = tel_url
@@ -223,4 +266,5 @@ def register(app: Flask):
         render_in_language=render_in_language, is_default_description=is_default_description,
         parameter_label=parameter_label, flatten_messages=flatten_messages,
         describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
+        event_status_label=event_status_label,
     )

@@ -31,6 +31,9 @@ def configure_settings(app: Flask, config=None):
             app.config[setting] = str(Path(app.instance_path) / folder)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _development_secret_key(app)
+    if app.config["PREFERRED_URL_SCHEME"] == "https":
+        # Decided after the overrides: config.py's class attribute only ever sees the environment.
+        app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = True
     if app.config["ENV_NAME"] == "production":
         _refuse_unsafe_production(app)
 

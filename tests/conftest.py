@@ -15,6 +15,7 @@ import pytest
 import sqlalchemy as sa
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from flask import g
 from flask_migrate import upgrade
 
 from directory import create_app
@@ -91,6 +92,13 @@ def _settings(database_url, index_dir):
 def app(migrated_database, tmp_path):
     """A fresh app on the run's database; the rows a test made are deleted afterwards."""
     app = create_app(_settings(migrated_database, tmp_path / "search-index"))
+
+    @app.teardown_request
+    def _forget_request_globals(_error):
+        """Requests reuse this fixture's app context; a real request starts with an empty `g`
+        (Flask-WTF caches the CSRF token there, Flask-Babel the locale)."""
+        g.__dict__.clear()
+
     with app.app_context():
         yield app
         db.session.rollback()
@@ -215,3 +223,20 @@ class Mailbox:
 @pytest.fixture
 def mailbox(app):
     return Mailbox(app.config["MAIL_FOLDER"])
+
+
+@pytest.fixture
+def round_event(app):
+    """round_event(**overrides): an event like the real round 3 (its dates, in 2019), committed."""
+    from tests.event_factories import ROUND_3, make_event
+
+    return lambda **overrides: make_event(**{**ROUND_3, **overrides})
+
+
+@pytest.fixture
+def open_round(app, round_event):
+    """Round 3 with the clock on 20 March 2019 (Bangkok), inside its application window."""
+    from tests.event_factories import INSIDE_WINDOW, set_clock
+
+    set_clock(app, INSIDE_WINDOW)
+    return round_event()

@@ -6,7 +6,7 @@ from directory.models.organisations import (
     OrganisationType,
     organisation_issue_areas,
 )
-from directory.models.events import Event, EventHost, event_host_issue_areas
+from directory.models.events import Event, EventHost, MatchRule, event_host_issue_areas
 from directory.models.memberships import ClaimKind, ClaimStatus, OrganisationClaim, OrganisationMembership
 from directory.models.participants import (
     Application,
@@ -32,6 +32,7 @@ __all__ = [
     "ConsentPurpose",
     "Event",
     "EventHost",
+    "MatchRule",
     "MediaWork",
     "PersonalDataAccess",
     "WorkFormat",

@@ -123,3 +123,24 @@ class EventHost(db.Model):
 
     def __repr__(self):
         return f"<EventHost {self.organisation_id} at event {self.event_id}>"
+
+
+class MatchRule(db.Model):
+    """A staff decision the matching engine must respect in every run: pin a participant to a host, or forbid it."""
+
+    __tablename__ = "match_rules"
+    __table_args__ = (
+        UniqueConstraint("application_id", "host_id"),
+        CheckConstraint("kind IN ('pin', 'forbid')", name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    host_id: Mapped[int] = mapped_column(ForeignKey("event_hosts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    def __repr__(self):
+        return f"<MatchRule {self.kind} application {self.application_id} host {self.host_id}>"

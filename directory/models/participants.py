@@ -96,6 +96,13 @@ class Application(db.Model):
     def has_consent(self, purpose):
         return any(c.purpose is purpose and c.withdrawn_at is None for c in self.consents)
 
+    @property
+    def public_name(self):
+        """The name the public may see (announcement, gallery, API): the display name, only with consent."""
+        if self.has_consent(ConsentPurpose.PUBLISH_NAME) and (self.display_name or "").strip():
+            return self.display_name
+        return None
+
     def __repr__(self):
         return f"<Application {self.id} to event {self.event_id} {self.status.value}>"
 

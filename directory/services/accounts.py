@@ -54,6 +54,7 @@ def sign_up(email, password, display_name):
     """
     existing = find_user(email)
     if existing is not None:
+        passwords.hash_password(password)  # take as long as a new account does: the timing must not tell
         queue_mail(existing.email, "account_exists", user=existing, login_url=url_for("account.login", _external=True))
         return None
     user = create_user(email, password, display_name)
@@ -111,13 +112,19 @@ def request_password_reset(email):
 
 def reset_password(token, new_password):
     """Set a new password from a reset link; the link stops working once the password has changed."""
+    user = user_for_reset_token(token)
+    change_password(user, new_password)
+    if user.email_verified_at is None:
+        user.email_verified_at = sa.func.now()  # the link came to that mailbox
+    return user
+
+
+def user_for_reset_token(token):
+    """The account a reset link is for, while the link is still good; AccountError otherwise."""
     payload = _read(token, "reset-password", "PASSWORD_RESET_MAX_AGE")
     user = db.session.get(User, payload["user"])
     if user is None or not user.is_active or payload["hash"] != _fingerprint(user.password_hash):
         raise AccountError("invalid_token")
-    change_password(user, new_password)
-    if user.email_verified_at is None:
-        user.email_verified_at = sa.func.now()  # the link came to that mailbox
     return user
 
 
@@ -157,6 +164,20 @@ def create_api_token(user, name):
     db.session.add(token)
     db.session.flush()
     return token, secret
+
+
+def api_tokens_of(user):
+    return list(db.session.scalars(
+        sa.select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at, ApiToken.id)))
+
+
+def revoke_api_token(user, token_id):
+    """Delete one of the user's own tokens; someone else's token id is refused like a missing one."""
+    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id))
+    if token is None:
+        raise AccountError("no_such_token")
+    db.session.delete(token)
+    db.session.flush()
 
 
 def user_for_api_token(secret):

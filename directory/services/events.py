@@ -5,13 +5,13 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from directory import PROJECT_ROOT
 from directory.extensions import db
 from directory.models import Event
 from directory.services import clock
 from directory.services.organisations import new_public_id
+from directory.services.reference_data import SEEDS_DIR
 
-PROGRAMME_FILE = PROJECT_ROOT / "seeds" / "we_are_cso_events.json"
+PROGRAMME_FILE = SEEDS_DIR / "we_are_cso_events.json"
 DATE_FIELDS = ("starts_on", "ends_on", "applications_open_on", "applications_close_on", "announce_on",
                "works_due_on", "period_starts_on", "period_ends_on")
 
@@ -50,7 +50,7 @@ def event_status(event, today=None):
         (event.applications_open_on, EventStatus.UPCOMING, "before"),
         (event.applications_close_on, EventStatus.OPEN, "through"),
         (event.announce_on, EventStatus.CLOSED, "before"),
-        (event.starts_on, EventStatus.ANNOUNCED, "before"),
+        (event.starts_on, _before_start(event), "before"),
         (event.ends_on or event.starts_on, EventStatus.RUNNING, "through"),
         (event.works_due_on, EventStatus.AWAITING_WORKS, "through"),
     )
@@ -60,6 +60,13 @@ def event_status(event, today=None):
         if (kind == "before" and today < boundary) or (kind == "through" and today <= boundary):
             return status
     return EventStatus.FINISHED
+
+
+def _before_start(event):
+    """The last days before the event: announced if it has an announcement date, else as the window left it."""
+    if event.announce_on:
+        return EventStatus.ANNOUNCED
+    return EventStatus.CLOSED if event.applications_close_on else EventStatus.UPCOMING
 
 
 def application_window(event, today=None):

@@ -6,9 +6,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 
-from directory import PROJECT_ROOT
+from directory.services.reference_data import SEEDS_DIR
 
-COMMON_PASSWORDS_FILE = PROJECT_ROOT / "seeds" / "common_passwords.txt.gz"
+COMMON_PASSWORDS_FILE = SEEDS_DIR / "common_passwords.txt.gz"
 
 
 def _hasher():

@@ -7,7 +7,8 @@ from directory.schemas.organisations import OrganisationQuerySchema
 EXPECTED_PATHS = {
     "/api/v1/organisations", "/api/v1/organisations/{public_id}", "/api/v1/regions", "/api/v1/provinces",
     "/api/v1/provinces/{code}/districts", "/api/v1/issue-areas", "/api/v1/organisation-types",
-    "/api/v1/openapi.json",
+    "/api/v1/openapi.json", "/api/v1/events", "/api/v1/events/{public_id}",
+    "/api/v1/events/{public_id}/applications",
 }
 
 
@@ -16,10 +17,11 @@ def test_the_document_lists_every_api_route(app, openapi_document):
     assert routes == EXPECTED_PATHS
     assert set(openapi_document["paths"]) == routes
     for rule in api_rules(app):
-        operation = openapi_document["paths"][openapi_path(rule.rule)]["get"]
-        path_parameters = {p["name"] for p in operation["parameters"] if p["in"] == "path"}
-        assert path_parameters == set(rule.arguments)
-        assert operation["summary"] and operation["operationId"]
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            operation = openapi_document["paths"][openapi_path(rule.rule)][method.lower()]
+            path_parameters = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+            assert path_parameters == set(rule.arguments)
+            assert operation["summary"] and operation["operationId"]
 
 
 def test_the_listing_documents_each_filter(openapi_document):
@@ -41,9 +43,10 @@ def test_the_error_shapes_are_documented(openapi_document):
     assert set(schemas["ValidationError"]["properties"]) == {"error", "fields"}
     assert set(schemas["Error"]["properties"]) == {"error", "status"}
     for path, item in openapi_document["paths"].items():
-        responses = item["get"]["responses"]
-        assert responses["400"] == {"$ref": "#/components/responses/BadRequest"}
-        assert ("404" in responses) == ("{" in path)
+        for operation in item.values():
+            responses = operation["responses"]
+            assert responses["400"] == {"$ref": "#/components/responses/BadRequest"}
+            assert ("404" in responses) == ("{" in path)
 
 
 def test_the_organisation_schema_is_the_public_field_set(openapi_document):

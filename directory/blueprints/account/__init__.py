@@ -3,4 +3,9 @@ from flask import Blueprint
 
 account = Blueprint("account", __name__)
 
-from directory.blueprints.account import auth, organisations, profile  # noqa: E402,F401  (registers the views)
+from directory.blueprints.account import (  # noqa: E402,F401  (registers the views)
+    auth,
+    hosting,  # noqa: E402,F401
+    organisations,
+    profile,
+)

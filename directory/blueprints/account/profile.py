@@ -1,1 +1,107 @@
-"""Placeholder: filled in by the issue-4 work."""
+"""Editing an organisation's public profile (its editors and staff): the web form.
+
+The API's PATCH (blueprints/api/edits.py) takes the same schema and calls the same service.
+"""
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+from marshmallow import ValidationError
+from sqlalchemy.orm import selectinload
+
+from directory.blueprints.account import account
+from directory.blueprints.forms import form_data
+from directory.extensions import db
+from directory.models import IssueArea, OrganisationType, Province
+from directory.presentation import localized, sorted_by_name
+from directory.schemas.organisation_edit import OrganisationEditSchema
+from directory.services.logos import LogoError, read_logo
+from directory.services.permissions import editable_organisation
+from directory.services.profile_edits import StaleEdit, edit_organisation_profile
+
+
+def _editable(public_id, user):
+    organisation, refusal = editable_organisation(public_id, user)
+    if refusal:
+        abort(refusal)
+    return organisation
+
+
+@account.route("/organisations/<public_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_organisation(public_id):
+    organisation = _editable(public_id, current_user)
+    if request.method == "GET":
+        return _form_page(organisation, _values_of(organisation))
+
+    schema = OrganisationEditSchema(organisation)
+    data = form_data(schema)
+    data.setdefault("issue_areas", [])  # no box ticked sends no value at all
+    values, errors = _load(schema, data)
+    logo = None
+    upload = request.files.get("logo")
+    if upload is not None and upload.filename:
+        try:
+            logo = read_logo(upload.stream)
+        except LogoError as error:
+            errors["logo"] = [str(error)]
+    if errors:
+        return _form_page(organisation, data, errors), 400
+
+    try:
+        changes = edit_organisation_profile(organisation, values, editor=current_user, logo=logo,
+                                            expected_version=values.pop("version"))
+    except StaleEdit as stale:
+        db.session.rollback()
+        organisation = _editable(public_id, current_user)
+        return _form_page(organisation, _values_of(organisation), stale=str(stale)), 409
+    db.session.commit()
+    if changes:
+        flash(gettext("The organisation's profile was saved."), "success")
+    else:
+        flash(gettext("Nothing was changed."), "success")
+    if organisation.is_published:
+        return redirect(url_for("public.organisation", public_id=organisation.public_id, slug=organisation.slug))
+    return redirect(url_for("account.edit_organisation", public_id=organisation.public_id))
+
+
+def _load(schema, data):
+    try:
+        return schema.load(data), {}
+    except ValidationError as error:
+        return None, dict(error.messages)
+
+
+def _values_of(organisation):
+    """The form's fields as the organisation stands. An approximate position shows blank: it is
+    the district's centre, and saving the form unchanged must keep it so."""
+    approximate = organisation.is_position_approximate
+    return {
+        "version": organisation.version,
+        "name_th": organisation.name_th, "name_en": organisation.name_en,
+        "type": organisation.type.slug if organisation.type else None,
+        "description_th": organisation.description_th, "description_en": organisation.description_en,
+        "issue_areas": [area.slug for area in organisation.issue_areas],
+        "target_groups": "\n".join(organisation.target_groups or []),
+        "province": organisation.province_code, "district": organisation.district_code,
+        "address": organisation.address,
+        "latitude": None if approximate else organisation.latitude,
+        "longitude": None if approximate else organisation.longitude,
+        "phone": organisation.phone, "email": organisation.email, "website": organisation.website,
+        "facebook": organisation.facebook, "line_id": organisation.line_id,
+        "founded_year": organisation.founded_year,
+    }
+
+
+def _form_page(organisation, values, errors=None, stale=None):
+    provinces = sorted_by_name(db.session.scalars(
+        sa.select(Province).options(selectinload(Province.districts))).all())
+    types = db.session.scalars(sa.select(OrganisationType).order_by(OrganisationType.position))
+    issue_areas = db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position))
+    return render_template(
+        "account/edit_organisation.html", organisation=organisation, values=values, errors=errors or {},
+        stale=stale, provinces=provinces,
+        province_choices=[(province.code, localized(province, "name")) for province in provinces],
+        type_choices=[(kind.slug, localized(kind, "name")) for kind in types],
+        issue_area_choices=[(area.slug, localized(area, "name")) for area in issue_areas],
+    )

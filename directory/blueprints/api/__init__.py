@@ -3,4 +3,9 @@ from flask import Blueprint
 
 api = Blueprint("api", __name__)
 
-from directory.blueprints.api import views  # noqa: E402,F401
+from directory.blueprints.api import (
+    applications,  # noqa: E402,F401
+    edits,  # noqa: E402,F401
+    events,  # noqa: E402,F401
+    views,  # noqa: E402,F401
+)

@@ -28,16 +28,19 @@ class Operation:
     response: object  # a marshmallow schema class, or a plain JSON schema dict
     query: type = NoQuerySchema
     path: type | None = None
+    body: type | None = None  # a JSON request body's schema
+    authenticated: bool = False  # a write: bearer token (or the session cookie with X-CSRFToken)
+    errors: tuple = ()  # further answers: (status, description, schema) triples
 
 
-def documented(summary, response, *, query=NoQuerySchema, path=None):
+def documented(summary, response, *, query=NoQuerySchema, path=None, body=None, authenticated=False, errors=()):
     """Describe a view for the OpenAPI document; its docstring becomes the operation's description.
 
     Every operation may answer 400 (its query schema refuses unknown parameters); one with path
-    parameters may also answer 404.
+    parameters may also answer 404, an authenticated one 401.
     """
     def decorate(view):
-        view.openapi_operation = Operation(summary, response, query, path)
+        view.openapi_operation = Operation(summary, response, query, path, body, authenticated, tuple(errors))
         return view
 
     return decorate
@@ -59,8 +62,9 @@ def build_document(app: Flask):
         version="1",
         openapi_version=OPENAPI_VERSION,
         plugins=[MarshmallowPlugin()],
-        info={"description": "Read-only access to the published organisations and the reference data "
-                             "(places, issue areas, organisation types) used to filter them."},
+        info={"description": "Read access to the published organisations and the reference data "
+                             "(places, issue areas, organisation types) used to filter them; an "
+                             "organisation's editors may change its profile with an API token."},
     )
     spec.components.schema("Error", schema=ErrorSchema)
     spec.components.schema("ValidationError", schema=ValidationErrorSchema)
@@ -72,6 +76,13 @@ def build_document(app: Flask):
         "description": "Nothing published has this identifier.",
         "content": {"application/json": {"schema": "Error"}},
     })
+    spec.components.response("Unauthorized", {
+        "description": "No valid API token (or signed-in session with its X-CSRFToken header) was sent.",
+        "content": {"application/json": {"schema": "Error"}},
+    })
+    spec.components.security_scheme("bearer", {
+        "type": "http", "scheme": "bearer",
+        "description": "A personal API token, made on the account's API tokens page."})
     for rule in api_rules(app):
         view = app.view_functions[rule.endpoint]
         operation = getattr(view, "openapi_operation", None)
@@ -95,8 +106,16 @@ def _operation(rule, view, operation):
         responses["404"] = "NotFound"
     elif rule.arguments:
         raise UndocumentedRoute(f"{rule.rule} has path parameters but no path schema")
+    if operation.authenticated:
+        responses["401"] = "Unauthorized"
+    for status, description, schema in operation.errors:
+        responses[status] = {"description": description, "content": {"application/json": {"schema": schema}}}
     document = {"operationId": rule.endpoint.partition(".")[2], "summary": operation.summary,
                 "parameters": parameters, "responses": responses}
+    if operation.body is not None:
+        document["requestBody"] = {"required": True, "content": {"application/json": {"schema": operation.body}}}
+    if operation.authenticated:
+        document["security"] = [{"bearer": []}]
     if view.__doc__:
         document["description"] = view.__doc__.strip()
     return document

@@ -11,7 +11,14 @@ from sqlalchemy.orm import selectinload
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import build_document, documented
 from directory.extensions import db
-from directory.models import IssueArea, Organisation, OrganisationStatus, OrganisationType, Province, Region
+from directory.models import (
+    IssueArea,
+    Organisation,
+    OrganisationStatus,
+    OrganisationType,
+    Province,
+    Region,
+)
 from directory.schemas.common import NoQuerySchema
 from directory.schemas.organisation_filters import load_filters
 from directory.schemas.organisations import (
@@ -20,7 +27,12 @@ from directory.schemas.organisations import (
     OrganisationQuerySchema,
     OrganisationSchema,
 )
-from directory.schemas.places import DistrictListSchema, ProvinceListSchema, ProvincePathSchema, RegionListSchema
+from directory.schemas.places import (
+    DistrictListSchema,
+    ProvinceListSchema,
+    ProvincePathSchema,
+    RegionListSchema,
+)
 from directory.schemas.taxonomies import IssueAreaListSchema, OrganisationTypeListSchema
 from directory.services.finder import find_organisations
 

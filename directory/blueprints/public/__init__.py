@@ -3,4 +3,10 @@ from flask import Blueprint
 
 public = Blueprint("public", __name__)
 
-from directory.blueprints.public import views  # noqa: E402,F401
+from directory.blueprints.public import (
+    announcements,  # noqa: E402,F401
+    applications,  # noqa: E402,F401
+    events,  # noqa: E402,F401
+    media,  # noqa: E402,F401
+    views,  # noqa: E402,F401
+)

@@ -6,17 +6,35 @@ import re
 from dataclasses import replace
 
 import sqlalchemy as sa
-from flask import abort, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from directory.blueprints.public import public
 from directory.extensions import db
-from directory.models import IssueArea, Organisation, OrganisationStatus, OrganisationType, Province, Region
-from directory.presentation import current_language, format_distance, localized, parameter_label, sorted_by_name
+from directory.models import (
+    IssueArea,
+    Organisation,
+    OrganisationStatus,
+    OrganisationType,
+    Province,
+    Region,
+)
+from directory.presentation import (
+    current_language,
+    format_distance,
+    localized,
+    parameter_label,
+    sorted_by_name,
+)
 from directory.schemas.organisation_filters import LIST_FILTERS, load_filters
-from directory.services.finder import count_published_by, count_published_by_issue_area, find_organisations
+from directory.services.finder import (
+    count_published_by,
+    count_published_by_issue_area,
+    find_organisations,
+)
+from directory.services.hosts import events_hosted_by
 from directory.services.places import AmbiguousPlace, gazetteer
 
 PAGING_ARGUMENTS = ("page", "per_page")
@@ -70,10 +88,18 @@ def organisation(public_id, slug=None):
         .options(selectinload(Organisation.issue_areas), selectinload(Organisation.type),
                  selectinload(Organisation.province).selectinload(Province.region))
     )
+    if not found and PLAIN_KEY.fullmatch(public_id):
+        # A duplicate staff merged away: its address, shared or bookmarked, leads to the record kept.
+        merged = db.session.scalar(sa.select(Organisation).where(
+            Organisation.public_id == public_id, Organisation.status == OrganisationStatus.ARCHIVED,
+            Organisation.merged_into_id.is_not(None)))
+        kept = merged and db.session.get(Organisation, merged.merged_into_id)
+        if kept and kept.is_published:
+            return redirect(url_for("public.organisation", public_id=kept.public_id, slug=kept.slug), 301)
     if not found:
         abort(404, description=lazy_gettext("There is no published organisation with the id “%(id)s”.",
                                              id=public_id))
-    return render_template("public/organisation.html", organisation=found)
+    return render_template("public/organisation.html", organisation=found, hosted_events=events_hosted_by(found))
 
 
 @public.get("/provinces/<code>")

@@ -15,4 +15,13 @@ def require_staff():
         abort(403)
 
 
-from directory.blueprints.staff import claims, history, organisations, users  # noqa: E402,F401
+from directory.blueprints.staff import (  # noqa: E402,F401  # noqa: E402,F401
+    applications,
+    claims,
+    events,
+    history,
+    matching,  # noqa: E402,F401
+    organisations,
+    publishing,  # noqa: E402,F401
+    users,
+)

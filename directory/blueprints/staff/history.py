@@ -1,1 +1,114 @@
-"""Placeholder: filled in by the issue-4 work."""
+"""An organisation's history for staff: every revision as a readable diff, each one revertible."""
+import sqlalchemy as sa
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext, lazy_gettext, to_user_timezone
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from directory.blueprints.staff import staff
+from directory.extensions import db
+from directory.models import (
+    Organisation,
+    OrganisationRevision,
+    OrganisationStatus,
+    RevisionSource,
+)
+from directory.presentation import format_date
+from directory.services.history import describe_revision, revert_to, revisions_of
+
+FIELD_LABELS = {
+    "ref": lazy_gettext("Reference"),
+    "name_th": lazy_gettext("Name in Thai"),
+    "name_en": lazy_gettext("Name in English"),
+    "type": lazy_gettext("Organisation type"),
+    "registration_number": lazy_gettext("Registration number"),
+    "description_th": lazy_gettext("Description in Thai"),
+    "description_en": lazy_gettext("Description in English"),
+    "founded_year": lazy_gettext("Founded"),
+    "province_code": lazy_gettext("Province"),
+    "district_code": lazy_gettext("District"),
+    "address": lazy_gettext("Address"),
+    "latitude": lazy_gettext("Latitude"),
+    "longitude": lazy_gettext("Longitude"),
+    "is_position_approximate": lazy_gettext("Approximate position"),
+    "issue_areas": lazy_gettext("Issue areas"),
+    "target_groups": lazy_gettext("Target groups"),
+    "phone": lazy_gettext("Telephone"),
+    "email": lazy_gettext("Email"),
+    "website": lazy_gettext("Website"),
+    "facebook": lazy_gettext("Facebook"),
+    "line_id": lazy_gettext("LINE ID"),
+    "logo_filename": lazy_gettext("Logo"),
+    "status": lazy_gettext("Status"),
+    "is_verified": lazy_gettext("Verified"),
+    "is_demo": lazy_gettext("Demo data"),
+    "merged_into_id": lazy_gettext("Merged into"),
+}
+
+STATUS_LABELS = {
+    OrganisationStatus.DRAFT: lazy_gettext("Draft"),
+    OrganisationStatus.PUBLISHED: lazy_gettext("Published"),
+    OrganisationStatus.ARCHIVED: lazy_gettext("Archived"),
+}
+
+SOURCE_LABELS = {
+    RevisionSource.CREATE: lazy_gettext("Created"),
+    RevisionSource.EDITOR: lazy_gettext("Edited by an organisation editor"),
+    RevisionSource.STAFF: lazy_gettext("Edited by staff"),
+    RevisionSource.IMPORT: lazy_gettext("CSV import"),
+    RevisionSource.REVERT: lazy_gettext("Revert"),
+    RevisionSource.MERGE: lazy_gettext("Merge"),
+    RevisionSource.SYSTEM: lazy_gettext("System"),
+}
+
+
+def revision_time(value):
+    """'6 เมษายน 2562 เวลา 14:05 น.' in Thai, '6 April 2019, 14:05' in English (Bangkok time)."""
+    return gettext("%(date)s, %(time)s", date=format_date(value),
+                   time=to_user_timezone(value).strftime("%H:%M"))
+
+
+def revision_author(revision):
+    """Who made it: a person's name, else the import or the system."""
+    if revision.author is not None:
+        return revision.author.display_name
+    if revision.source is RevisionSource.IMPORT:
+        return gettext("import")
+    return gettext("system")
+
+
+@staff.get("/organisations/<public_id>/history")
+def history(public_id):
+    organisation = db.first_or_404(sa.select(Organisation).filter_by(public_id=public_id))
+    entries = [(revision, describe_revision(revision)) for revision in revisions_of(organisation)]
+    return render_template(
+        "staff/history.html", organisation=organisation, entries=entries, field_labels=FIELD_LABELS,
+        status_labels=STATUS_LABELS, source_labels=SOURCE_LABELS, revision_time=revision_time,
+        revision_author=revision_author)
+
+
+@staff.post("/revisions/<int:revision_id>/revert")
+def revert(revision_id):
+    revision = db.get_or_404(OrganisationRevision, revision_id)
+    public_id = revision.organisation.public_id
+    target = url_for("staff.history", public_id=public_id)
+    try:
+        changes = revert_to(revision, author=current_user._get_current_object())
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        flash(gettext("Someone changed this organisation at the same time. Look at its history again "
+                      "and retry."), "error")
+        return redirect(target)
+    except sa.exc.IntegrityError:
+        # e.g. the old reference number now belongs to another organisation
+        db.session.rollback()
+        flash(gettext("This revision cannot be restored: it conflicts with another organisation."), "error")
+        return redirect(target)
+    if changes:
+        flash(gettext("The organisation was restored as it was after revision %(number)s.",
+                      number=revision_id), "success")
+    else:
+        flash(gettext("Nothing changed: the organisation is already as it was after revision %(number)s.",
+                      number=revision_id), "success")
+    return redirect(target)

@@ -1,0 +1,71 @@
+"""We Are CSO events on the public site: the list, and each event's page with its hosts and application area.
+
+Nothing personal is shown here: no applicant's name, contact or any other detail (the announcement
+and the gallery, elsewhere, show display names of those who agreed).
+"""
+from datetime import date
+
+import sqlalchemy as sa
+from flask import abort, render_template
+from flask_babel import lazy_gettext
+from sqlalchemy.orm import selectinload
+
+from directory.blueprints.public import public
+from directory.blueprints.public.views import PLAIN_KEY
+from directory.extensions import db
+from directory.models import Event, EventHost
+from directory.services import clock
+from directory.services.applications import application_form_context
+from directory.services.events import (
+    ApplicationWindow,
+    EventStatus,
+    application_window,
+    event_status,
+)
+from directory.services.hosts import public_hosts
+
+PAST = (EventStatus.FINISHED, EventStatus.CANCELLED)
+
+
+@public.get("/events")
+def events():
+    """Current and coming events first (soonest first), then past and cancelled ones (latest first)."""
+    today = clock.today()
+    listed = [(event, event_status(event, today)) for event in db.session.scalars(
+        sa.select(Event).options(selectinload(Event.province), selectinload(Event.district)))]
+    current = sorted((row for row in listed if row[1] not in PAST), key=lambda row: _first_day(row[0]))
+    past = sorted((row for row in listed if row[1] in PAST), key=lambda row: _first_day(row[0]), reverse=True)
+    return render_template("public/events.html", current=current, past=past)
+
+
+@public.get("/events/<public_id>")
+@public.get("/events/<public_id>/<slug>")
+def event(public_id, slug=None):
+    """Any slug (or none) finds the event; the page names the canonical URL, which has the slug."""
+    found = PLAIN_KEY.fullmatch(public_id) and db.session.scalar(
+        sa.select(Event).where(Event.public_id == public_id)
+        .options(selectinload(Event.province), selectinload(Event.district),
+                 selectinload(Event.hosts).selectinload(EventHost.organisation),
+                 selectinload(Event.hosts).selectinload(EventHost.issue_areas))
+    )
+    if not found:
+        abort(404, description=lazy_gettext("There is no event with the id “%(id)s”.", id=public_id))
+    today = clock.today()
+    window = application_window(found, today)
+    return render_template(
+        "public/event.html",
+        event=found,
+        status=event_status(found, today),
+        window=window,
+        hosts=public_hosts(found),
+        **_application_form(found, window),
+    )
+
+
+def _application_form(event, window):
+    """What templates/public/_application_form.html needs, when applications are open."""
+    return application_form_context(event) if window is ApplicationWindow.OPEN else {}
+
+
+def _first_day(event):
+    return event.starts_on or event.period_starts_on or date.max

@@ -1,0 +1,341 @@
+"""An organisation's editors change its public profile: one schema for the web form and the API.
+
+Only the fields an editor may change are declared; anything else (status, is_verified, is_demo, ids,
+slug, ref, merged_into_id, logo_filename...) is an unknown field and refused. `version` is the
+version the editor saw: required, and used only for the optimistic-locking check, never set.
+Fields not sent are left alone (PATCH semantics); a blank or null optional field is cleared.
+
+Every message is a fixed English sentence with a Thai translation in messages.po.
+"""
+from __future__ import annotations
+
+import re
+import sqlalchemy as sa
+from flask import url_for
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
+
+from directory.extensions import db
+from directory.models import IssueArea, OrganisationType
+from directory.models.organisations import THAILAND_BOUNDS
+from directory.schemas.common import OutputSchema
+from directory.schemas import organisation_rows as rows
+from directory.schemas.organisations import OrganisationSchema
+from directory.services.places import AmbiguousPlace, gazetteer
+
+MAX_NAME = 300
+MAX_DESCRIPTION = 5000
+MAX_ADDRESS = 1000
+MAX_SHORT_TEXT = 100  # phone, LINE ID, one target group
+MAX_EMAIL = 254
+MAX_URL = 500
+MAX_TARGET_GROUPS = 20
+
+NAME_REQUIRED = "The Thai name is required."
+PROVINCE_REQUIRED = "The province is required."
+VERSION_MISSING = "The version you edited is missing: reload the page and try again."
+EXPECTED_TEXT = "Expected text."
+EXPECTED_LIST = "Expected a list."
+EXPECTED_TRUE_OR_FALSE = "Expected true or false."
+UNKNOWN_FIELD = "This field cannot be changed here."
+NOT_AN_OBJECT = "The request body must be a JSON object."
+CHOOSE_TYPE = "Choose an organisation type from the list."
+CHOOSE_ISSUE_AREAS = "Choose issue areas from the list."
+CHOOSE_PROVINCE = "Choose a province from the list."
+CHOOSE_DISTRICT = "Choose a district from the list."
+DISTRICT_ELSEWHERE = "The district is not in the chosen province."
+BAD_NUMBER = "Enter a number in decimal degrees."
+LATITUDE_OUTSIDE = "The latitude is outside Thailand."
+LONGITUDE_OUTSIDE = "The longitude is outside Thailand."
+HALF_A_POSITION = "Give both latitude and longitude, or leave both blank."
+BAD_EMAIL = "Enter a valid email address."
+BAD_URL = "Enter a web address starting with http:// or https://."
+BAD_YEAR = "Enter a year between 1800 and this year."
+TOO_MANY_TARGET_GROUPS = "Give at most 20 target groups."
+
+_SPACES = re.compile(r"\s+")
+_HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def too_long(limit):
+    return f"Use at most {limit} characters."
+
+
+# Every message this schema can give, for the test that each has its Thai translation.
+MESSAGES = (
+    NAME_REQUIRED, PROVINCE_REQUIRED, VERSION_MISSING, EXPECTED_TEXT, EXPECTED_LIST, EXPECTED_TRUE_OR_FALSE,
+    UNKNOWN_FIELD, NOT_AN_OBJECT, CHOOSE_TYPE, CHOOSE_ISSUE_AREAS, CHOOSE_PROVINCE, CHOOSE_DISTRICT,
+    DISTRICT_ELSEWHERE, BAD_NUMBER, LATITUDE_OUTSIDE, LONGITUDE_OUTSIDE, HALF_A_POSITION, BAD_EMAIL, BAD_URL,
+    BAD_YEAR, TOO_MANY_TARGET_GROUPS,
+    *(too_long(limit) for limit in (MAX_NAME, MAX_DESCRIPTION, MAX_ADDRESS, MAX_SHORT_TEXT, MAX_EMAIL, MAX_URL)),
+)
+
+
+def _length(limit):
+    return validate.Length(max=limit, error=too_long(limit))
+
+
+class Text(fields.String):
+    """Free text; blank loads as None (the field is cleared)."""
+
+    default_error_messages = {"invalid": EXPECTED_TEXT}
+
+    def __init__(self, limit, **kwargs):
+        kwargs.setdefault("allow_none", True)
+        super().__init__(validate=_length(limit), **kwargs)
+
+
+class Name(Text):
+    """A one-line name: runs of spaces and stray line breaks become one space."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return _SPACES.sub(" ", super()._deserialize(value, attr, data, **kwargs))
+
+
+class WebAddress(fields.Url):
+    """An http(s) address; "www.example.org" is taken to mean https://www.example.org."""
+
+    default_error_messages = {"invalid": BAD_URL}
+
+    def __init__(self, **kwargs):
+        super().__init__(schemes={"http", "https"}, require_tld=True, allow_none=True,
+                         validate=_length(MAX_URL), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not _HAS_SCHEME.match(value):
+            value = f"https://{value}"
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class OrganisationTypeField(fields.String):
+    """A type by slug (the form's select sends the slug); loads the OrganisationType."""
+
+    default_error_messages = {"invalid": CHOOSE_TYPE}
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_none=True, metadata={"description": "The type's slug (see /api/v1/organisation-types)."},
+                         **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        slug = super()._deserialize(value, attr, data, **kwargs)
+        found = db.session.scalar(sa.select(OrganisationType).filter_by(slug=slug))
+        if found is None:
+            raise ValidationError(CHOOSE_TYPE)
+        return found
+
+
+class IssueAreasField(fields.List):
+    """Issue areas by slug; loads the IssueAreas, in the order given, without repeats."""
+
+    default_error_messages = {"invalid": EXPECTED_LIST}
+
+    def __init__(self, **kwargs):
+        super().__init__(fields.String(error_messages={"invalid": CHOOSE_ISSUE_AREAS, "null": CHOOSE_ISSUE_AREAS}),
+                         allow_none=True,
+                         metadata={"description": "Slugs of issue areas (see /api/v1/issue-areas); [] for none."},
+                         **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        slugs = list(dict.fromkeys(slug.strip() for slug in super()._deserialize(value, attr, data, **kwargs)
+                                   if slug.strip()))
+        by_slug = {area.slug: area for area in db.session.scalars(
+            sa.select(IssueArea).where(IssueArea.slug.in_(slugs)))}
+        if set(slugs) - set(by_slug):
+            raise ValidationError(CHOOSE_ISSUE_AREAS)
+        return [by_slug[slug] for slug in slugs]
+
+
+class TargetGroupsField(fields.Field):
+    """A list of short texts, or one text with one group a line (the form's textarea)."""
+
+    default_error_messages = {"invalid": EXPECTED_LIST}
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_none=True, metadata={
+            "type": "array", "items": {"type": "string", "maxLength": MAX_SHORT_TEXT},
+            "description": "Who the organisation works for; the web form takes one group a line."}, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str):
+            value = value.splitlines()
+        if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+            raise self.make_error("invalid")
+        groups = list(dict.fromkeys(_SPACES.sub(" ", item).strip() for item in value if item.strip()))
+        if len(groups) > MAX_TARGET_GROUPS:
+            raise ValidationError(TOO_MANY_TARGET_GROUPS)
+        if any(len(group) > MAX_SHORT_TEXT for group in groups):
+            raise ValidationError(too_long(MAX_SHORT_TEXT))
+        return groups
+
+
+class ProvinceField(fields.String):
+    """A province by DOPA code (the form's select), ISO code, Thai or English name; loads its code."""
+
+    default_error_messages = {"invalid": CHOOSE_PROVINCE, "null": PROVINCE_REQUIRED}
+
+    def __init__(self, **kwargs):
+        super().__init__(metadata={"description": "DOPA code ('91'), ISO code, Thai or English name."}, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        place = gazetteer().province(super()._deserialize(value, attr, data, **kwargs))
+        if place is None:
+            raise ValidationError(CHOOSE_PROVINCE)
+        return place.code
+
+
+class Coordinate(fields.Float):
+    def __init__(self, low, high, outside, **kwargs):
+        super().__init__(allow_none=True, allow_nan=False,
+                         error_messages={"invalid": BAD_NUMBER, "special": BAD_NUMBER, "too_large": BAD_NUMBER},
+                         validate=validate.Range(low, high, error=outside), **kwargs)
+
+
+class FoundedYear(rows.FoundedYear):
+    """The import's founded year (Common or Buddhist Era), with one fixed message for any mistake."""
+
+    default_error_messages = {"invalid": BAD_YEAR, "too_large": BAD_YEAR}
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_none=True, metadata={"description": "Common Era; a Buddhist Era year is converted."},
+                         **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            return super()._deserialize(value, attr, data, **kwargs)
+        except ValidationError as error:
+            raise ValidationError(BAD_YEAR) from error
+
+
+class OrganisationEditSchema(Schema):
+    """What an editor sends -> the values services.profile_edits takes (keyed by column names),
+    plus `version` (the version edited) and `remove_logo`."""
+
+    class Meta:
+        unknown = RAISE
+
+    error_messages = {"unknown": UNKNOWN_FIELD, "type": NOT_AN_OBJECT}
+
+    version = fields.Integer(required=True, strict=False, validate=validate.Range(min=1, error=VERSION_MISSING),
+                             error_messages={"required": VERSION_MISSING, "null": VERSION_MISSING,
+                                             "invalid": VERSION_MISSING, "too_large": VERSION_MISSING},
+                             metadata={"description": "The version you edited (from the last GET or PATCH); "
+                                                      "a newer version on the server makes this a 409."})
+    name_th = Name(MAX_NAME, allow_none=False, error_messages={"null": NAME_REQUIRED})
+    name_en = Name(MAX_NAME)
+    type = OrganisationTypeField()
+    description_th = Text(MAX_DESCRIPTION)
+    description_en = Text(MAX_DESCRIPTION)
+    issue_areas = IssueAreasField()
+    target_groups = TargetGroupsField()
+    province_code = ProvinceField(data_key="province")
+    district_code = Text(MAX_SHORT_TEXT, data_key="district", metadata={
+        "description": "DOPA code ('9104'), Thai or English name of a district of the province; null for none."})
+    address = Text(MAX_ADDRESS)
+    latitude = Coordinate(THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"], LATITUDE_OUTSIDE, metadata={
+        "description": "With longitude; both null puts the organisation at its district's centre."})
+    longitude = Coordinate(THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"], LONGITUDE_OUTSIDE)
+    phone = Text(MAX_SHORT_TEXT)
+    email = fields.Email(allow_none=True, validate=_length(MAX_EMAIL),
+                         error_messages={"invalid": BAD_EMAIL})
+    website = WebAddress()
+    facebook = WebAddress()
+    line_id = Text(MAX_SHORT_TEXT)
+    founded_year = FoundedYear()
+    remove_logo = fields.Boolean(load_only=True, error_messages={"invalid": EXPECTED_TRUE_OR_FALSE,
+                                                                 "null": EXPECTED_TRUE_OR_FALSE},
+                                 metadata={"description": "true removes the logo."})
+
+    def __init__(self, organisation=None, **kwargs):
+        super().__init__(**kwargs)
+        self.organisation = organisation
+
+    @pre_load
+    def blank_is_none(self, data, **_):
+        """Strip text; a blank field is None (cleared), as an HTML form cannot send null."""
+        if not isinstance(data, dict):
+            return data
+        cleaned = {}
+        for key, value in data.items():
+            if isinstance(value, str):
+                value = value.strip() if key != "target_groups" else value
+                value = value if value.strip() else None
+            cleaned[key] = value
+        return cleaned
+
+    @validates_schema(pass_original=True, skip_on_field_errors=False)
+    def check_position_and_district(self, data, original_data, **_):
+        if not isinstance(original_data, dict):
+            return
+        errors = {}
+        if ("latitude" in original_data) != ("longitude" in original_data) or (
+                ("latitude" in data and "longitude" in data)
+                and (data["latitude"] is None) != (data["longitude"] is None)):
+            errors["latitude"] = [HALF_A_POSITION]
+        district = original_data.get("district")
+        if isinstance(district, str) and district.strip():
+            problem = self._district_problem(district, data)
+            if problem:
+                errors["district"] = [problem]
+        if errors:
+            raise ValidationError(errors)
+
+    def _province_code(self, data):
+        if "province_code" in data:
+            return data["province_code"]
+        return self.organisation.province_code if self.organisation is not None else None
+
+    def _district_problem(self, text, data):
+        province_code = self._province_code(data)
+        if province_code is None:
+            return None  # the province's own error is shown
+        places = gazetteer()
+        try:
+            if places.district(str(text), province_code):
+                return None
+            return DISTRICT_ELSEWHERE if places.district(str(text)) else CHOOSE_DISTRICT
+        except AmbiguousPlace:
+            return CHOOSE_DISTRICT
+
+    @post_load
+    def resolve(self, data, **_):
+        if data.get("target_groups", ()) is None:
+            data["target_groups"] = []
+        if data.get("issue_areas", ()) is None:
+            data["issue_areas"] = []
+        province_code = self._province_code(data)
+        if data.get("district_code"):
+            data["district_code"] = gazetteer().district(data["district_code"], province_code).code
+        elif "province_code" in data and "district_code" not in data and self.organisation is not None:
+            # A new province without a district: the old district is not in it any more.
+            district = gazetteer().districts.get(self.organisation.district_code)
+            if district is not None and district.province_code != province_code:
+                data["district_code"] = None
+        return data
+
+
+def logo_url(organisation):
+    if not organisation.logo_filename:
+        return None
+    return url_for("public.logo", filename=organisation.logo_filename, _external=True)
+
+
+class EditedOrganisationSchema(OrganisationSchema):
+    """An organisation as its editors see it after an edit: the public fields, its logo and its
+    version (send it back with the next edit)."""
+
+    FIELD_SETS = {"editor": (*OrganisationSchema.FIELD_SETS["public"], "logo_url", "version")}
+
+    logo_url = fields.Function(logo_url, allow_none=True, metadata={
+        "type": "string", "format": "uri", "description": "The logo (WebP, at most 512 pixels a side); null if none."})
+    version = fields.Integer(metadata={"description": "Send this as `version` with the next edit."})
+
+    def __init__(self, *, audience="editor", **kwargs):
+        super().__init__(audience=audience, **kwargs)
+
+
+class StaleEditSchema(OutputSchema):
+    """A 409: someone saved the organisation after the version you edited; nothing was changed."""
+
+    error = fields.String()
+    status = fields.Integer()
+    version = fields.Integer(metadata={"description": "The current version: edit again from `organisation`."})
+    organisation = fields.Nested(EditedOrganisationSchema)

@@ -1,0 +1,74 @@
+"""The mailer: messages go out only after the commit, to files by default, or to a real SMTP server."""
+import email
+import email.policy
+import socketserver
+import threading
+
+import pytest
+
+from directory.extensions import db
+from directory.services.mailer import FolderMailer, SmtpMailer, mailer_for, queue_mail
+
+
+class RecordingSmtpHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP (RFC 5321) to accept one message: what a real server would receive is kept."""
+
+    def handle(self):
+        self.wfile.write(b"220 test ESMTP\r\n")
+        while line := self.rfile.readline():
+            command = line.decode().strip().upper()
+            if command.startswith(("EHLO", "HELO")):
+                self.wfile.write(b"250 test\r\n")
+            elif command.startswith(("MAIL FROM", "RCPT TO")):
+                self.server.envelope.append(line.decode().strip())
+                self.wfile.write(b"250 OK\r\n")
+            elif command == "DATA":
+                self.wfile.write(b"354 go on\r\n")
+                body = b"".join(iter(lambda: self.rfile.readline(), b".\r\n"))
+                self.server.messages.append(body.decode())
+                self.wfile.write(b"250 queued\r\n")
+            elif command == "QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"250 OK\r\n")
+
+
+@pytest.fixture
+def smtp_server():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RecordingSmtpHandler)
+    server.daemon_threads = True
+    server.envelope, server.messages = [], []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_without_smtp_settings_mail_is_written_to_the_folder(app):
+    assert isinstance(mailer_for(app.config), FolderMailer)
+
+
+def test_smtp_settings_send_through_a_real_smtp_conversation(app, smtp_server, mailbox, make_user):
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.server_address[1], SMTP_STARTTLS=False)
+    assert isinstance(mailer_for(app.config), SmtpMailer)
+    user = make_user(email="somsri@example.org")
+    with app.test_request_context():
+        queue_mail(user.email, "reset_password", user=user, url="https://example.org/reset/abc")
+    assert smtp_server.messages == []  # nothing leaves before the commit
+    db.session.commit()
+    assert any("somsri@example.org" in line for line in smtp_server.envelope)
+    received = email.message_from_string(smtp_server.messages[0], policy=email.policy.default)
+    assert received["To"] == "somsri@example.org"
+    assert "https://example.org/reset/abc" in received.get_content()
+    assert mailbox.messages() == []  # and nothing went to the folder
+
+
+def test_a_rolled_back_change_sends_nothing(app, mailbox, make_user):
+    user = make_user(email="malee@example.org")
+    with app.test_request_context():
+        queue_mail(user.email, "reset_password", user=user, url="https://example.org/reset/abc")
+    db.session.rollback()
+    db.session.commit()
+    assert mailbox.messages() == []
