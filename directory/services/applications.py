@@ -198,6 +198,26 @@ def withdraw(application):
     return move_application(application, ApplicationStatus.WITHDRAWN, by_applicant=True)
 
 
+# Consents the applicant may take back on their own; the processing consent goes with a deletion request.
+WITHDRAWABLE_CONSENTS = (ConsentPurpose.SHARE_WITH_HOST, ConsentPurpose.HEALTH_NOTES, ConsentPurpose.PUBLISH_NAME)
+
+
+def withdraw_consent(application, purpose):
+    """Take back one consent as easily as it was given (PDPA s.19); what it allowed stops now. Flushes.
+
+    Withdrawing the health-notes consent deletes the notes. Returns False when there was none to withdraw.
+    """
+    if purpose not in WITHDRAWABLE_CONSENTS:
+        raise ValueError(f"{purpose} is withdrawn by asking for deletion")
+    given = [c for c in application.consents if c.purpose is purpose and c.withdrawn_at is None]
+    for consent in given:
+        consent.withdrawn_at = utc_now()
+    if purpose is ConsentPurpose.HEALTH_NOTES:
+        application.health_notes = None
+    db.session.flush()
+    return bool(given)
+
+
 def export_own_data(application):
     """Everything we hold about the applicant, for the JSON download on their private link.
 

@@ -87,3 +87,8 @@ def test_an_undocumented_api_route_is_an_error(app):
     app.add_url_rule("/api/v1/undocumented", endpoint="api.undocumented", view_func=lambda: {})
     with pytest.raises(UndocumentedRoute):
         build_document(app)
+
+
+def test_the_application_post_is_documented_as_creating(openapi_document):
+    responses = openapi_document["paths"]["/api/v1/events/{public_id}/applications"]["post"]["responses"]
+    assert "201" in responses and "200" not in responses

@@ -96,7 +96,7 @@ def test_withdrawing(client, applied):
     stored = db.session.get(Application, application.id)
     assert stored.status is ApplicationStatus.WITHDRAWN and stored.status_changes[-1].by_applicant
     page = client.get(url).get_data(as_text=True)
-    assert "status-withdrawn" in page and "/withdraw" not in page and 'name="full_name"' not in page
+    assert "status-withdrawn" in page and f'{url}/withdraw"' not in page and 'name="full_name"' not in page
 
 
 def test_the_data_download_is_the_applicants_json(client, applied):
@@ -206,3 +206,34 @@ def test_consents_can_be_given_later_but_not_withdrawn_by_an_unticked_box(client
     db.session.expire_all()
     stored = db.session.get(Application, application.id)
     assert stored.has_consent(ConsentPurpose.PUBLISH_NAME) and stored.has_consent(ConsentPurpose.PROCESSING)
+
+
+def test_a_consent_is_withdrawn_as_easily_as_it_was_given(client, applied):
+    application, url = applied
+    page = client.get(url).get_data(as_text=True)
+    assert "/consents/health_notes/withdraw" in page and "/consents/processing/withdraw" not in page
+    response = client.post(f"{url}/consents/health_notes/withdraw", data={"csrf_token": form_token(client, url)})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert not application.has_consent(ConsentPurpose.HEALTH_NOTES)
+    assert application.health_notes is None  # what the consent allowed stops now
+    assert [c.withdrawn_at is not None for c in application.consents if c.purpose is ConsentPurpose.HEALTH_NOTES] \
+        == [True]
+    assert "/consents/health_notes/withdraw" not in client.get(url).get_data(as_text=True)
+
+
+def test_the_processing_consent_is_not_withdrawn_on_its_own(client, applied):
+    """Without it nothing may be processed at all: that is the deletion request, not a button."""
+    application, url = applied
+    response = client.post(f"{url}/consents/processing/withdraw", data={"csrf_token": form_token(client, url)})
+    assert response.status_code == 404
+    db.session.expire_all()
+    assert application.has_consent(ConsentPurpose.PROCESSING)
+
+
+def test_withdrawing_the_publish_consent_takes_the_name_off_the_announcement(client, applied):
+    application, url = applied
+    assert application.public_name
+    client.post(f"{url}/consents/publish_name/withdraw", data={"csrf_token": form_token(client, url)})
+    db.session.expire_all()
+    assert application.public_name is None

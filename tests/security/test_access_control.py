@@ -34,6 +34,7 @@ NOT_ORGANISATION_SCOPED = {
     "public.withdraw_application": "authorised by the applicant's private link",
     "public.delete_application": "authorised by the applicant's private link",
     "public.submit_work": "authorised by the applicant's private link",
+    "public.withdraw_consent": "authorised by the applicant's private link",
     "api.create_application": "the public application form's API",
 }
 

@@ -37,8 +37,8 @@ NOT_AN_OBJECT = "Send the application as a JSON object."
 
 @api.post("/events/<public_id>/applications")
 @limit_applications
-@documented("Apply to an event (answers 201)", ApplicationReceiptSchema, path=ApplicationEventPathSchema,
-            body=ApplicationSchema, errors=(
+@documented("Apply to an event", ApplicationReceiptSchema, path=ApplicationEventPathSchema,
+            body=ApplicationSchema, success="201", errors=(
                 ("409", "The event takes no applications today (not yet open, or closed).",
                  ApplicationWindowErrorSchema),
                 ("429", "Too many applications from this address; try again later.", "Error"),

@@ -31,16 +31,19 @@ class Operation:
     body: type | None = None  # a JSON request body's schema
     authenticated: bool = False  # a write: bearer token (or the session cookie with X-CSRFToken)
     errors: tuple = ()  # further answers: (status, description, schema) triples
+    success: str = "200"  # "201" for a view that creates something
 
 
-def documented(summary, response, *, query=NoQuerySchema, path=None, body=None, authenticated=False, errors=()):
+def documented(summary, response, *, query=NoQuerySchema, path=None, body=None, authenticated=False, errors=(),
+               success="200"):
     """Describe a view for the OpenAPI document; its docstring becomes the operation's description.
 
     Every operation may answer 400 (its query schema refuses unknown parameters); one with path
     parameters may also answer 404, an authenticated one 401.
     """
     def decorate(view):
-        view.openapi_operation = Operation(summary, response, query, path, body, authenticated, tuple(errors))
+        view.openapi_operation = Operation(summary, response, query, path, body, authenticated, tuple(errors),
+                                           success)
         return view
 
     return decorate
@@ -98,7 +101,8 @@ def build_document(app: Flask):
 def _operation(rule, view, operation):
     parameters = [{"in": "query", "schema": operation.query}]
     responses = {
-        "200": {"description": "OK", "content": {"application/json": {"schema": operation.response}}},
+        operation.success: {"description": "Created" if operation.success == "201" else "OK",
+                            "content": {"application/json": {"schema": operation.response}}},
         "400": "BadRequest",
     }
     if operation.path is not None:

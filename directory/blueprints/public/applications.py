@@ -194,6 +194,7 @@ def _private_page(application, status=200, values=None, errors=None, work_values
         may_be_placed=application.has_consent(ConsentPurpose.SHARE_WITH_HOST),
         may_be_announced=application.has_consent(ConsentPurpose.PUBLISH_NAME),
         form_action=url_for("public.update_application", token=request.view_args["token"]),
+        withdrawable_consents=service.WITHDRAWABLE_CONSENTS,
         work_formats=[(f.value, label) for f, label in WORK_FORMAT_LABELS.items()],
         values=values if values is not None else current_values(application), errors=errors or {},
         work_values=work_values or {}, work_errors=work_errors or {}, **context), status)
@@ -240,6 +241,21 @@ def withdraw_application(token):
     else:
         db.session.commit()
         flash(gettext("Your application has been withdrawn."), "success")
+    return redirect(url_for("public.application", token=token))
+
+
+@public.post("/applications/<token>/consents/<purpose>/withdraw")
+def withdraw_consent(token, purpose):
+    application = _application_or_404(token)
+    try:
+        purpose = ConsentPurpose(purpose)
+    except ValueError:
+        abort(404)
+    if purpose not in service.WITHDRAWABLE_CONSENTS:
+        abort(404)
+    if service.withdraw_consent(application, purpose):
+        db.session.commit()
+        flash(gettext("Your consent has been withdrawn."), "success")
     return redirect(url_for("public.application", token=token))
 
 
