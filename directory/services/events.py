@@ -95,7 +95,8 @@ def cancel_event(event):
 
 
 def seed_programme_events():
-    """The programme's real rounds from seeds/we_are_cso_events.json; idempotent (matched by slug)."""
+    """The programme's real rounds from seeds/we_are_cso_events.json, added when missing (matched by
+    slug). A round already there is left as staff may have edited it."""
     programme = json.loads(PROGRAMME_FILE.read_text(encoding="utf-8"))
     created = 0
     for record in programme["events"]:
@@ -103,12 +104,8 @@ def seed_programme_events():
         for field in DATE_FIELDS:
             if values.get(field):
                 values[field] = date.fromisoformat(values[field])
-        event = db.session.scalar(sa.select(Event).where(Event.slug == values["slug"]))
-        if event is None:
+        if db.session.scalar(sa.select(Event.id).where(Event.slug == values["slug"])) is None:
             create_event(values)
             created += 1
-        else:
-            for field, value in values.items():
-                setattr(event, field, value)
     db.session.flush()
     return {"events": created}

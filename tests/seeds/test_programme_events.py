@@ -56,3 +56,13 @@ def test_the_other_three_rounds_have_no_dates_only_the_period(runner):
         assert (event.period_starts_on, event.period_ends_on) == (date(2019, 1, 1), date(2019, 6, 30))
         assert event.title_th.startswith("We Are CSO : ภาคประชาสังคมใคร ๆ ก็เป็นได้ จังหวัด")
         assert event.organiser_email == "thethaiact@gmail.com"
+
+
+def test_seeding_again_keeps_what_staff_changed(runner):
+    runner.invoke(args=["seed"])
+    satun = seeded_events()[SATUN_SLUG]
+    satun.venue_en = "La-ngu District Office, Satun"
+    db.session.commit()
+    assert runner.invoke(args=["seed"]).exit_code == 0
+    db.session.expire_all()
+    assert seeded_events()[SATUN_SLUG].venue_en == "La-ngu District Office, Satun"
