@@ -35,8 +35,10 @@ chromium:
 
 test: install chromium test-sqlite test-postgres
 
+# TEST_DATABASE_URL is unset here, or the "SQLite" run would go to the PostgreSQL server it names.
 test-sqlite:
-	$(PYTEST) tests
+	@echo "== on SQLite"
+	env -u TEST_DATABASE_URL $(PYTEST) tests
 
 # Runs again on PostgreSQL when TEST_DATABASE_URL names a server (each run makes its own database).
 test-postgres:
