@@ -15,7 +15,6 @@ A plain script, never run as a test:
     .venv/bin/python bench/matching_bench.py [--sizes 200x20 2000x200 5000x500] [--runs 5] [--balance 1]
 """
 import argparse
-import csv
 import os
 import random
 import statistics
@@ -28,20 +27,16 @@ sys.path.insert(0, str(PROJECT))
 
 from directory.matching import Host, Participant, Weights, match  # noqa: E402
 from directory.matching.greedy import greedy_match  # noqa: E402
+from directory.services.reference_data import read_seed_csv  # noqa: E402
 
 SKILLS = ["video", "photography", "writing", "podcast", "social-media", "graphic-design", "live-streaming",
           "data-journalism"]
 
 
-def read_seed(name):
-    with open(PROJECT / "seeds" / name, encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def make_event(participant_count, host_count, seed):
     rng = random.Random(seed)
-    districts = [row for row in read_seed("districts.csv") if row["lat"] and row["lon"]]
-    areas = [row["slug"] for row in read_seed("issue_areas.csv")]
+    districts = [row for row in read_seed_csv("districts.csv") if row["lat"] and row["lon"]]
+    areas = [row["slug"] for row in read_seed_csv("issue_areas.csv")]
     participants = []
     for i in range(participant_count):
         district = rng.choice(districts)

@@ -240,3 +240,11 @@ def open_round(app, round_event):
 
     set_clock(app, INSIDE_WINDOW)
     return round_event()
+
+
+@pytest.fixture
+def clock_at(app):
+    """clock_at(moment): fix the application's "now" (services/clock) for this test."""
+    from tests.event_factories import set_clock
+
+    return lambda moment: set_clock(app, moment)

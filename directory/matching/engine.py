@@ -67,6 +67,7 @@ class _Run:
             notices=self.notices,
             clumps=clumps(self.participants, self.hosts, final, self.groups) if len(self.hosts) else [],
             first_pass={self.participants[r].id: self.hosts[first[r]].id for r in np.nonzero(first >= 0)[0]},
+            pairwise=pairwise,
         )
 
     @cached_property

@@ -23,14 +23,12 @@ WGS84_B = WGS84_A * (1 - WGS84_F)
 
 @dataclass
 class PairParts:
-    """Unweighted parts per pair, plus what explains them."""
+    """Unweighted parts per pair, and the distances behind travel."""
 
     issues: np.ndarray
     skills: np.ndarray
     travel: np.ndarray
     distance_km: np.ndarray  # nan where a location is missing
-    shared_issues: np.ndarray  # counts, for explanations and tests
-    shared_skills: np.ndarray
     weights: object
 
     def weighted_sum(self):
@@ -49,7 +47,7 @@ def pair_parts(participants, hosts, weights):
     distance_km = distances_km(participants, hosts)
     travel = np.clip(1.0 - distance_km / weights.travel_max_km, 0.0, 1.0)
     travel = np.where(np.isnan(travel), 0.0, travel)
-    return PairParts(issues, skills, travel, distance_km, shared_issues, shared_skills, weights)
+    return PairParts(issues, skills, travel, distance_km, weights)
 
 
 def _overlap(left_sets, right_sets):

@@ -192,6 +192,8 @@ class MatchResult:
     clumps: list = field(default_factory=list)
     # participant id -> host id after the first pass; the balance penalties were derived from it
     first_pass: dict = field(default_factory=dict)
+    # participants x hosts (input order) pair scores without the balance part, for screens that show them
+    pairwise: object = field(default=None, compare=False, repr=False)
 
     def host_of(self, participant_id):
         for placement in self.placements:

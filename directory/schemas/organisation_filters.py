@@ -4,8 +4,8 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationType, Region
 from directory.services.finder import SearchCriteria
+from directory.services.places import THAI_DIGITS, AmbiguousPlace, by_every_name, gazetteer, normalise
 from search_index import SORTS
-from directory.services.places import THAI_DIGITS, AmbiguousPlace, gazetteer, normalise
 
 LIST_FILTERS = ("province", "district", "region", "issue", "type")
 MAX_QUERY_LENGTH = 500
@@ -129,11 +129,8 @@ def _district_code(value):
 
 
 def _lookup_slug(model, value):
-    key = normalise(value)
-    for row in db.session.scalars(db.select(model)):
-        if key in (normalise(row.slug), normalise(row.name_th), normalise(row.name_en)):
-            return row.slug
-    return None
+    row = by_every_name(db.session.scalars(db.select(model))).get(normalise(value))
+    return row.slug if row else None
 
 
 def _region_slug(value):

@@ -15,7 +15,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_l
 from directory.extensions import db
 from directory.models import IssueArea, Organisation, OrganisationType
 from directory.models.organisations import THAILAND_BOUNDS
-from directory.services.places import THAI_DIGITS, AmbiguousPlace, Gazetteer, gazetteer, normalise
+from directory.services.places import THAI_DIGITS, AmbiguousPlace, Gazetteer, by_every_name, gazetteer, normalise
 
 ISSUE_AREA_SEPARATOR = ";"
 BUDDHIST_ERA_OFFSET = 543
@@ -36,18 +36,9 @@ class RowReferences:
     def load(cls):
         return cls(
             places=gazetteer(),
-            types=_by_every_name(db.session.scalars(db.select(OrganisationType))),
-            issue_areas=_by_every_name(db.session.scalars(db.select(IssueArea))),
+            types=by_every_name(db.session.scalars(db.select(OrganisationType))),
+            issue_areas=by_every_name(db.session.scalars(db.select(IssueArea))),
         )
-
-
-def _by_every_name(rows):
-    """Key each row by its slug, Thai and English names, normalised as places are."""
-    found = {}
-    for row in rows:
-        for name in (row.slug, row.name_th, row.name_en):
-            found[normalise(name)] = row
-    return found
 
 
 def _max_length(column):

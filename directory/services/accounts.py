@@ -10,15 +10,12 @@ from directory.models import ApiToken, User, UserRole
 from directory.models.users import new_session_token
 from directory.services import passwords
 from directory.services.mailer import queue_mail
+from directory.services.refusals import Refused
 from directory.services.tokens import InvalidToken, make_token, read_token
 
 
-class AccountError(ValueError):
+class AccountError(Refused):
     """A refusal to show the person: `code` names it for tests and translations."""
-
-    def __init__(self, code, message=""):
-        super().__init__(message or code)
-        self.code = code
 
 
 def normalise_email(email):
@@ -32,9 +29,7 @@ def find_user(email):
 def create_user(email, password, display_name, *, role=UserRole.MEMBER, verified=False):
     """A new account. The password must pass password_problems; the email must be free."""
     email = normalise_email(email)
-    problems = passwords.password_problems(password, email=email)
-    if problems:
-        raise AccountError("weak_password", "; ".join(message for _, message in problems))
+    _require_strong_password(password, email)
     if find_user(email) is not None:
         raise AccountError("email_taken")
     user = User(email=email, display_name=display_name.strip() or email.split("@")[0],
@@ -129,9 +124,7 @@ def user_for_reset_token(token):
 
 
 def change_password(user, new_password):
-    problems = passwords.password_problems(new_password, email=user.email)
-    if problems:
-        raise AccountError("weak_password", "; ".join(message for _, message in problems))
+    _require_strong_password(new_password, user.email)
     user.password_hash = passwords.hash_password(new_password)
     end_sessions(user)
 
@@ -185,6 +178,12 @@ def user_for_api_token(secret):
     if token is None or not token.user.is_active:
         return None
     return token.user
+
+
+def _require_strong_password(password, email):
+    problems = passwords.password_problems(password, email=email)
+    if problems:
+        raise AccountError("weak_password", "; ".join(message for _, message in problems))
 
 
 def _sha256(text):

@@ -42,18 +42,25 @@ def events_to_anonymise(older_than_days, today=None):
     return found
 
 
-def anonymise_application(application, number):
-    """Clear one application's personal data; `number` names it neutrally if it keeps no name. Flushes."""
-    removed = 0
-    for work in [w for w in application.works if not w.is_published]:
+def clear_personal_data(application, nameless_as):
+    """Remove the unpublished works and empty every personal field; shared by the anonymisation and the
+    applicant's own deletion request. The display name stays only beside a published work, else becomes
+    `nameless_as`. Returns how many works were removed; does not flush."""
+    unpublished = [work for work in application.works if not work.is_published]
+    for work in unpublished:
         delete_work(work)
-        removed += 1
     if not any(work.is_published for work in application.works):
-        application.display_name = NEUTRAL_NAME.format(number=number)
+        application.display_name = nameless_as
     for field in PERSONAL_FIELDS:
         setattr(application, field, None)
     application.media_skills = []
     application.interests = []
+    return len(unpublished)
+
+
+def anonymise_application(application, number):
+    """Clear one application's personal data; `number` names it neutrally if it keeps no name. Flushes."""
+    removed = clear_personal_data(application, nameless_as=NEUTRAL_NAME.format(number=number))
     application.anonymised_at = utc_now()
     db.session.flush()
     return removed

@@ -22,7 +22,6 @@ from directory.models import Application, ApplicationStatus, Consent, ConsentPur
 from directory.services import clock
 from directory.services.application_status import FINAL_STATUSES, is_final, log_submission, move_application, utc_now
 from directory.services.events import ApplicationWindow, application_window
-from directory.services.privacy import PERSONAL_FIELDS
 
 # Codes of the media skills an applicant may tick (EventHost.wanted_skills uses the same codes).
 MEDIA_SKILLS = ("writing", "photography", "video", "graphic_design", "podcast", "social_media", "other")
@@ -193,8 +192,7 @@ def update_application_details(application, values):
 
 def withdraw(application):
     """The applicant withdraws through their private link; logged as their own move. Flushes."""
-    if application.anonymised_at is not None or is_final(application.status):
-        raise ApplicationLocked()
+    _refuse_if_locked(application)
     return move_application(application, ApplicationStatus.WITHDRAWN, by_applicant=True)
 
 
@@ -269,21 +267,14 @@ def request_deletion(application):
     which is all a published work needs), and the consents' record with its withdrawal time. Works
     not published are removed with their files. An application not yet final becomes withdrawn.
     """
-    from directory.services.works import delete_work  # works imports this module
+    from directory.services.anonymise import clear_personal_data  # anonymise -> works -> this module
 
     if application.anonymised_at is not None:
         return application
     now = utc_now()
     if application.status not in FINAL_STATUSES:
         move_application(application, ApplicationStatus.WITHDRAWN, by_applicant=True, note="deletion requested")
-    for work in [w for w in application.works if not w.is_published]:
-        delete_work(work)
-    if not any(work.is_published for work in application.works):
-        application.display_name = ""
-    for field in PERSONAL_FIELDS:
-        setattr(application, field, None)
-    application.media_skills = []
-    application.interests = []
+    clear_personal_data(application, nameless_as="")
     for consent in application.consents:
         consent.withdrawn_at = consent.withdrawn_at or now
     application.deletion_requested_at = now

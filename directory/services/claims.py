@@ -28,17 +28,14 @@ from directory.services.mailer import queue_mail
 from directory.services.moderation import set_organisation_status
 from directory.services.organisations import create_organisation
 from directory.services.permissions import can_edit
+from directory.services.refusals import Refused
 from directory.services.tokens import InvalidToken, make_token, read_token
 
 INVITATION_PURPOSE = "invite-editor"
 
 
-class ClaimError(ValueError):
+class ClaimError(Refused):
     """A refusal to show the person: `code` names it for the views and the tests."""
-
-    def __init__(self, code, message=""):
-        super().__init__(message or code)
-        self.code = code
 
 
 # Requests

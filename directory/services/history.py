@@ -33,7 +33,6 @@ POSITION_FIELDS = ("latitude", "longitude", "province_code", "district_code")
 _TEXT_PIECES = re.compile(r"\s+|[\u0E01-\u0E4E]+|[^\s\u0E01-\u0E4E]+")
 
 
-
 def revisions_of(organisation):
     """Newest first, with their authors loaded."""
     return db.session.scalars(
@@ -97,10 +96,16 @@ class FieldChange:
     segments: tuple | None = None
 
 
-def describe_revision(revision):
+def describe_revisions(revisions):
+    """[(revision, its FieldChanges)]; the type and issue-area tables are read once for them all."""
+    names = _Names()
+    return [(revision, describe_revision(revision, names)) for revision in revisions]
+
+
+def describe_revision(revision, names=None):
     """The revision's changes as FieldChanges, in the order the fields appear on the edit form."""
     order = {field: position for position, field in enumerate(EDITABLE_FIELDS)}
-    names = _Names()
+    names = names or _Names()
     rows = []
     for field in sorted(revision.changes, key=lambda f: (order.get(f, len(order)), f)):
         before, after = revision.changes[field]

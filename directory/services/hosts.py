@@ -7,18 +7,21 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.models import Application, Event, EventHost, IssueArea, OrganisationStatus
+from directory.models import (
+    Application,
+    Event,
+    EventHost,
+    IssueArea,
+    OrganisationStatus,
+)
 from directory.services.applications import MEDIA_SKILLS
+from directory.services.refusals import Refused
 
 HOST_FIELDS = ("capacity", "minimum", "issue_areas", "activities_th", "activities_en", "wanted_skills")
 
 
-class HostError(ValueError):
+class HostError(Refused):
     """A refusal: `code` names it for tests and for the staff screen's message."""
-
-    def __init__(self, code, message=""):
-        super().__init__(message or code)
-        self.code = code
 
 
 def add_host(event, organisation, *, capacity, minimum=0, issue_areas=(), activities_th=None,

@@ -26,14 +26,11 @@ from directory.models import (
     RevisionSource,
 )
 from directory.services.organisations import update_organisation
+from directory.services.refusals import Refused
 
 
-class ModerationError(ValueError):
+class ModerationError(Refused):
     """A refusal to show staff: `code` names it for tests and translations."""
-
-    def __init__(self, code, message=""):
-        super().__init__(message or code)
-        self.code = code
 
 
 # Fields a merge copies from the duplicate when `keep` has no value. Not copied: the names in Thai

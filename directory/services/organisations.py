@@ -59,8 +59,7 @@ def update_organisation(organisation, values, *, source=RevisionSource.SYSTEM, a
     history.
     """
     changes = _apply(organisation, values)
-    if changes:
-        record_revision(organisation, changes, source=source, author=author, reverted_revision=reverted_revision)
+    record_revision(organisation, changes, source=source, author=author, reverted_revision=reverted_revision)
     return changes
 
 

@@ -23,10 +23,16 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.matching import Host, Participant, Unplaced, Weights, match
-from directory.matching.fit import pair_parts
-from directory.models import Application, ApplicationStatus, ConsentPurpose, EventHost, MatchRule
+from directory.models import (
+    Application,
+    ApplicationStatus,
+    ConsentPurpose,
+    EventHost,
+    MatchRule,
+)
 from directory.services import clock
 from directory.services.places import gazetteer
+from directory.services.refusals import Refused
 
 S = ApplicationStatus
 MATCHED_STATUSES = (S.SELECTED, S.CONFIRMED)
@@ -36,12 +42,8 @@ RULE_KINDS = ("pin", "forbid")
 NO_CONSENT = "no_share_consent"
 
 
-class PlacementError(ValueError):
+class PlacementError(Refused):
     """A refusal: `code` names it for tests and for the staff screen's message."""
-
-    def __init__(self, code, message=""):
-        super().__init__(message or code)
-        self.code = code
 
 
 @dataclass
@@ -116,8 +118,8 @@ def suggest_placements(event, weights=None):
     result = match(participants, engine_hosts, weights,
                    pins=[pair for pair, kind in rules.items() if kind == "pin"],
                    forbids=[pair for pair, kind in rules.items() if kind == "forbid"])
-    pairwise = pair_parts(participants, engine_hosts, weights).weighted_sum()
-    fit = {(p.id, h.id): float(pairwise[i, j]) for i, p in enumerate(participants) for j, h in enumerate(engine_hosts)}
+    fit = {(p.id, h.id): float(result.pairwise[i, j])
+           for i, p in enumerate(participants) for j, h in enumerate(engine_hosts)}
     return Suggestion(event=event, result=result, applications={a.id: a for a in found},
                       hosts={h.id: h for h in hosts}, without_consent=without_consent, rules=rules, fit=fit,
                       weights=weights, elapsed_ms=(time.perf_counter() - started) * 1000)

@@ -41,6 +41,18 @@ def normalise(text, prefixes=()):
     return _IGNORED.sub("", text)
 
 
+def by_every_name(rows):
+    """{name: row} keyed by each row's slug, Thai and English names, normalised as places are.
+
+    For the taxonomies people name in any of those forms (regions, issue areas, organisation types).
+    """
+    found = {}
+    for row in rows:
+        for name in (row.slug, row.name_th, row.name_en):
+            found[normalise(name)] = row
+    return found
+
+
 class Gazetteer:
     """An in-memory index of the provinces and districts, built once from the database."""
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import object_session
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationRevision, OrganisationStatus, OrganisationType
 
+
 def record_revision(organisation, changes, *, source, author=None, reverted_revision=None):
     """Store {field: (before, after)} as one revision in the organisation's session; None if nothing changed."""
     if not changes:

@@ -22,14 +22,6 @@ ALL_BUT_PUBLISH = tuple(p for p in ConsentPurpose if p is not ConsentPurpose.PUB
 
 
 @pytest.fixture
-def clock_at(app):
-    def set_to(moment):
-        app.config["CLOCK"] = lambda: moment
-    yield set_to
-    app.config.pop("CLOCK", None)
-
-
-@pytest.fixture
 def event(app):
     return make_event(**ROUND_3)
 

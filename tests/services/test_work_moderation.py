@@ -23,14 +23,6 @@ def event(app):
     return make_event(starts_on=date(2019, 4, 6), ends_on=date(2019, 4, 8), works_due_on=date(2019, 4, 21))
 
 
-@pytest.fixture
-def clock_at(app):
-    def set_to(moment):
-        app.config["CLOCK"] = lambda: moment
-    yield set_to
-    app.config.pop("CLOCK", None)
-
-
 def test_publishing_stamps_the_time_and_featuring_implies_publishing(event, clock_at):
     clock_at(datetime(2019, 4, 25, 10, tzinfo=timezone.utc))
     work = make_application(event, status=S.ATTENDED, works=[{"title": "A", "url": "https://example.org/a"}]).works[0]

@@ -24,14 +24,6 @@ def staff_user(client, auth, make_user):
 
 
 @pytest.fixture
-def clock_at(app):
-    def set_to(moment):
-        app.config["CLOCK"] = lambda: moment
-    yield set_to
-    app.config.pop("CLOCK", None)
-
-
-@pytest.fixture
 def event(app):
     return make_event(**ROUND_3)
 

@@ -7,30 +7,18 @@ Each view writes the personal-data audit log.
 """
 import sqlalchemy as sa
 from flask import abort, render_template
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from directory.blueprints.account import account
+from directory.blueprints.account.organisations import managed_organisation
 from directory.blueprints.audited import audited
 from directory.extensions import db
-from directory.models import (
-    Application,
-    ApplicationStatus,
-    ConsentPurpose,
-    Event,
-    EventHost,
-    Organisation,
-)
-from directory.services.permissions import can_edit
-
-S = ApplicationStatus
-# Placed people the host deals with; someone withdrawn, rejected or waitlisted is no longer theirs.
-HOSTED_STATUSES = (S.SELECTED, S.CONFIRMED, S.ATTENDED, S.COMPLETED, S.NO_SHOW)
+from directory.models import ConsentPurpose, Event, EventHost
+from directory.services.placements import host_roster
 
 
 def _host_or_404(public_id, event_public_id):
-    organisation = db.session.scalar(sa.select(Organisation).where(Organisation.public_id == public_id))
-    if organisation is None or not can_edit(current_user, organisation):
-        abort(404)
+    organisation = managed_organisation(public_id)
     host = db.session.scalar(
         sa.select(EventHost).join(EventHost.event)
         .where(EventHost.organisation_id == organisation.id, Event.public_id == event_public_id))
@@ -53,10 +41,7 @@ def shared_details(application):
 @login_required
 def hosted_participants(public_id, event_public_id):
     host = _host_or_404(public_id, event_public_id)
-    placed = db.session.scalars(
-        sa.select(Application).where(Application.host_id == host.id, Application.status.in_(HOSTED_STATUSES))
-        .order_by(Application.display_name, Application.id)).all()
-    participants = [shared_details(application) for application in placed]
+    participants = [shared_details(application) for application in host_roster(host)]
     page = render_template("account/hosted_participants.html", host=host, event=host.event,
                            organisation=host.organisation, participants=participants)
     return audited(page, "host_participants", event=host.event,

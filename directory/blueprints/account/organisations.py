@@ -44,7 +44,7 @@ def _organisation(public_id, **conditions):
     return found
 
 
-def _managed_organisation(public_id):
+def managed_organisation(public_id):
     """An organisation the signed-in person may manage the editors of; 404 for anyone else."""
     organisation = _organisation(public_id)
     if not can_edit(current_user, organisation):
@@ -97,7 +97,7 @@ def register_organisation():
 @account.get("/organisations/<public_id>/editors")
 @login_required
 def editors(public_id):
-    return _editors_page(_managed_organisation(public_id))
+    return _editors_page(managed_organisation(public_id))
 
 
 def _editors_page(organisation, errors=None, form=None, refusal=None, status=200):
@@ -109,7 +109,7 @@ def _editors_page(organisation, errors=None, form=None, refusal=None, status=200
 @account.post("/organisations/<public_id>/editors/invite")
 @login_required
 def invite_editor(public_id):
-    organisation = _managed_organisation(public_id)
+    organisation = managed_organisation(public_id)
     values, errors = load_form(InvitationSchema())
     if errors:
         return _editors_page(organisation, errors=errors, form=request.form, status=400)
@@ -125,7 +125,7 @@ def invite_editor(public_id):
 @account.post("/organisations/<public_id>/editors/<int:user_id>/remove")
 @login_required
 def remove_editor(public_id, user_id):
-    organisation = _managed_organisation(public_id)
+    organisation = managed_organisation(public_id)
     editor = db.session.get(User, user_id)
     if editor is None or not editor.is_editor_of(organisation):
         abort(404)

@@ -15,11 +15,11 @@ from marshmallow import ValidationError
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import documented
 from directory.blueprints.public.applications import (
-    event_for_public_id,
     limit_applications,
     send_receipt,
     window_message,
 )
+from directory.blueprints.public.events import event_for_public_id
 from directory.extensions import db
 from directory.schemas.applications import (
     DUPLICATE_EMAIL,

@@ -4,7 +4,6 @@ The private pages (/applications/<token>) are the applicant's own: they show the
 so they are never cached, never indexed, and send no Referer to the links on them (a work's URL
 would otherwise receive the token). No personal data goes into a flash message, a log or a URL.
 """
-import sqlalchemy as sa
 from flask import (
     abort,
     current_app,
@@ -20,8 +19,9 @@ from flask_babel import gettext, lazy_gettext
 
 from directory.blueprints.forms import load_form
 from directory.blueprints.public import public
+from directory.blueprints.public.events import event_or_404
 from directory.extensions import db, limiter
-from directory.models import ApplicationStatus, ConsentPurpose, Event, WorkFormat
+from directory.models import ApplicationStatus, ConsentPurpose, WorkFormat
 from directory.schemas.applications import (
     DUPLICATE_EMAIL,
     ApplicationSchema,
@@ -100,13 +100,6 @@ limit_applications = limiter.shared_limit(_application_limit, scope="application
                                           error_message=TOO_MANY_APPLICATIONS)
 
 
-def event_for_public_id(public_id):
-    event = None
-    if public_id.isascii() and public_id.replace("-", "").isalnum() and len(public_id) <= 40:
-        event = db.session.scalar(sa.select(Event).where(Event.public_id == public_id))
-    return event
-
-
 def window_message(window):
     """The fixed English sentence (Thai in messages.po) for a POST outside the window."""
     return NOT_OPEN_YET if window is ApplicationWindow.NOT_YET else CLOSED
@@ -116,9 +109,7 @@ def window_message(window):
 @limit_applications
 def apply(public_id):
     """The application form; on success, the confirmation page with the private link (also mailed)."""
-    event = event_for_public_id(public_id)
-    if event is None:
-        abort(404, description=lazy_gettext("There is no event with this id."))
+    event = event_or_404(public_id)
     window = application_window(event)
     values, errors = {}, {}
     if request.method == "POST" and window is ApplicationWindow.OPEN:
@@ -173,9 +164,7 @@ def _private(response, status=200):
 
 def current_values(application):
     """The update form, filled in with what the application holds."""
-    values = {field: getattr(application, field) for field in (
-        "full_name", "nickname", "email", "phone", "line_id", "birth_year", "occupation", "other_skill",
-        "motivation", "health_notes", "guardian_name", "guardian_contact")}
+    values = {field: getattr(application, field) for field in service.DETAIL_FIELDS}
     values.update(province=application.province_code, interests=[area.slug for area in application.interests],
                   media_skills=list(application.media_skills or []))
     for field, purpose in service.CONSENT_FIELDS.items():

@@ -27,6 +27,20 @@ from directory.services.hosts import public_hosts
 PAST = (EventStatus.FINISHED, EventStatus.CANCELLED)
 
 
+def event_for_public_id(public_id, *options):
+    """The event with this public id, or None (ids that are not plain keys are not looked up)."""
+    if not PLAIN_KEY.fullmatch(public_id):
+        return None
+    return db.session.scalar(sa.select(Event).where(Event.public_id == public_id).options(*options))
+
+
+def event_or_404(public_id, *options):
+    found = event_for_public_id(public_id, *options)
+    if found is None:
+        abort(404, description=lazy_gettext("There is no event with the id “%(id)s”.", id=public_id))
+    return found
+
+
 @public.get("/events")
 def events():
     """Current and coming events first (soonest first), then past and cancelled ones (latest first)."""
@@ -42,14 +56,9 @@ def events():
 @public.get("/events/<public_id>/<slug>")
 def event(public_id, slug=None):
     """Any slug (or none) finds the event; the page names the canonical URL, which has the slug."""
-    found = PLAIN_KEY.fullmatch(public_id) and db.session.scalar(
-        sa.select(Event).where(Event.public_id == public_id)
-        .options(selectinload(Event.province), selectinload(Event.district),
-                 selectinload(Event.hosts).selectinload(EventHost.organisation),
-                 selectinload(Event.hosts).selectinload(EventHost.issue_areas))
-    )
-    if not found:
-        abort(404, description=lazy_gettext("There is no event with the id “%(id)s”.", id=public_id))
+    found = event_or_404(public_id, selectinload(Event.province), selectinload(Event.district),
+                         selectinload(Event.hosts).selectinload(EventHost.organisation),
+                         selectinload(Event.hosts).selectinload(EventHost.issue_areas))
     today = clock.today()
     window = application_window(found, today)
     return render_template(

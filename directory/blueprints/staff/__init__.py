@@ -2,26 +2,26 @@
 from flask import Blueprint, abort
 from flask_login import current_user
 
+from directory.extensions import login_manager
+
 staff = Blueprint("staff", __name__)
 
 
 @staff.before_request
 def require_staff():
     if not current_user.is_authenticated:
-        from directory.extensions import login_manager
-
         return login_manager.unauthorized()
     if not current_user.is_staff:
         abort(403)
 
 
-from directory.blueprints.staff import (  # noqa: E402,F401  # noqa: E402,F401
+from directory.blueprints.staff import (  # noqa: E402,F401  (the views register themselves on `staff`)
     applications,
     claims,
     events,
     history,
-    matching,  # noqa: E402,F401
+    matching,
     organisations,
-    publishing,  # noqa: E402,F401
+    publishing,
     users,
 )

@@ -4,8 +4,6 @@ Changes go through services (event_admin, events, hosts); a refusal is a flash m
 shown again with its errors (400). No personal data is shown here: the applications' screens, which
 show it, are in staff/applications.py and write the audit log.
 """
-import re
-
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
@@ -13,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from directory.blueprints.forms import load_form
 from directory.blueprints.staff import staff
+from directory.blueprints.staff.organisations import PUBLIC_ID
 from directory.extensions import db
 from directory.models import (
     ApplicationStatus,
@@ -37,7 +36,6 @@ from directory.services.events import cancel_event as cancel
 from directory.services.events import event_status
 from directory.services.hosts import HostError, add_host, remove_host, update_host
 
-PUBLIC_ID = re.compile(r"[A-Za-z0-9]{1,12}")
 # How many organisations outside the event's province the host form's list offers (the id field takes any).
 OTHER_ORGANISATIONS_LISTED = 1000
 DATE_INPUTS = ("starts_on", "ends_on", "applications_open_on", "applications_close_on", "announce_on",

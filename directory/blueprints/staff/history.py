@@ -10,11 +10,10 @@ from directory.extensions import db
 from directory.models import (
     Organisation,
     OrganisationRevision,
-    OrganisationStatus,
     RevisionSource,
 )
 from directory.presentation import format_date
-from directory.services.history import describe_revision, revert_to, revisions_of
+from directory.services.history import describe_revisions, revert_to, revisions_of
 
 FIELD_LABELS = {
     "ref": lazy_gettext("Reference"),
@@ -43,12 +42,6 @@ FIELD_LABELS = {
     "is_verified": lazy_gettext("Verified"),
     "is_demo": lazy_gettext("Demo data"),
     "merged_into_id": lazy_gettext("Merged into"),
-}
-
-STATUS_LABELS = {
-    OrganisationStatus.DRAFT: lazy_gettext("Draft"),
-    OrganisationStatus.PUBLISHED: lazy_gettext("Published"),
-    OrganisationStatus.ARCHIVED: lazy_gettext("Archived"),
 }
 
 SOURCE_LABELS = {
@@ -80,10 +73,10 @@ def revision_author(revision):
 @staff.get("/organisations/<public_id>/history")
 def history(public_id):
     organisation = db.first_or_404(sa.select(Organisation).filter_by(public_id=public_id))
-    entries = [(revision, describe_revision(revision)) for revision in revisions_of(organisation)]
+    entries = describe_revisions(revisions_of(organisation))
     return render_template(
         "staff/history.html", organisation=organisation, entries=entries, field_labels=FIELD_LABELS,
-        status_labels=STATUS_LABELS, source_labels=SOURCE_LABELS, revision_time=revision_time,
+        source_labels=SOURCE_LABELS, revision_time=revision_time,
         revision_author=revision_author)
 
 

@@ -20,6 +20,7 @@ from directory.blueprints.staff.downloads import spreadsheet_download
 from directory.blueprints.staff.events import event_or_404, host_or_404
 from directory.extensions import db
 from directory.matching import Weights
+from directory.matching.model import PARTS
 from directory.models import Application, ConsentPurpose
 from directory.presentation import localized
 from directory.services.applications import is_minor, reference_year
@@ -37,7 +38,7 @@ from directory.services.placements import (
 )
 from directory.services.places import gazetteer
 
-WEIGHT_FIELDS = ("issues", "skills", "travel", "balance", "travel_max_km")
+WEIGHT_FIELDS = (*PARTS, "travel_max_km")
 ROSTER_COLUMNS = ("display_name", "full_name", "nickname", "phone", "line_id", "email", "guardian_name",
                   "guardian_contact", "shares_contact_with_host")
 

@@ -18,10 +18,10 @@ from directory.models import (
     ClaimStatus,
     Organisation,
     OrganisationClaim,
-    OrganisationMembership,
     OrganisationStatus,
     User,
 )
+from directory.services.claims import editors_of
 from directory.services.moderation import (
     ModerationError,
     check_merge,
@@ -83,15 +83,12 @@ def home():
 @staff.get("/organisations")
 def organisations():
     status = request.args.get("status", "").strip()
-    if status and status not in {member.value for member in OrganisationStatus}:
-        abort(400, description=lazy_gettext(
-            "Unknown status “%(status)s”: use draft, published or archived.", status=status))
     q = request.args.get("q", "").replace("\x00", "").strip()[:200]
     query = (sa.select(Organisation)
              .options(selectinload(Organisation.province))
              .order_by(Organisation.updated_at.desc(), Organisation.id.desc()))
     if status:
-        query = query.where(Organisation.status == OrganisationStatus(status))
+        query = query.where(Organisation.status == _status_or_400(status))
     if q:
         query = query.where(sa.or_(Organisation.name_th.icontains(q, autoescape=True),
                                    Organisation.name_en.icontains(q, autoescape=True),
@@ -108,9 +105,7 @@ def organisation(public_id):
     return render_template(
         "staff/organisation.html",
         organisation=found,
-        memberships=db.session.scalars(
-            sa.select(OrganisationMembership).where(OrganisationMembership.organisation_id == found.id)
-            .options(selectinload(OrganisationMembership.user)).order_by(OrganisationMembership.id)).all(),
+        memberships=editors_of(found),
         pending_claims=db.session.scalars(
             sa.select(OrganisationClaim)
             .where(OrganisationClaim.organisation_id == found.id, OrganisationClaim.status == ClaimStatus.PENDING)
@@ -124,10 +119,7 @@ def organisation(public_id):
 @staff.post("/organisations/<public_id>/status")
 def set_status(public_id):
     found = _organisation_or_404(public_id)
-    status = request.form.get("status", "")
-    if status not in {member.value for member in OrganisationStatus}:
-        abort(400, description=lazy_gettext(
-            "Unknown status “%(status)s”: use draft, published or archived.", status=status))
+    status = _status_or_400(request.form.get("status", ""))
     try:
         changes = set_organisation_status(found, status, by=current_user._get_current_object())
     except ModerationError as refusal:
@@ -188,6 +180,15 @@ def merge(public_id):
             return _back_to(keep)
     return render_template("staff/merge.html", keep=keep, duplicate=duplicate if error is None else None,
                            given=given, error=error), 400 if error else 200
+
+
+def _status_or_400(value):
+    """A value outside the form's choices is a 400 that changes nothing."""
+    try:
+        return OrganisationStatus(value)
+    except ValueError:
+        abort(400, description=lazy_gettext(
+            "Unknown status “%(status)s”: use draft, published or archived.", status=value))
 
 
 def _organisation_or_none(public_id):

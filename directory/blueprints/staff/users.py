@@ -37,12 +37,10 @@ def refusal_message(code):
 @staff.get("/users")
 def users():
     role = request.args.get("role", "").strip()
-    if role and role not in {member.value for member in UserRole}:
-        abort(400, description=lazy_gettext("Unknown role “%(role)s”: use member, staff or admin.", role=role))
     q = request.args.get("q", "").replace("\x00", "").strip()[:200]
     query = sa.select(User).order_by(User.email)
     if role:
-        query = query.where(User.role == UserRole(role))
+        query = query.where(User.role == _role_or_400(role))
     if q:
         query = query.where(sa.or_(User.email.icontains(q, autoescape=True),
                                    User.display_name.icontains(q, autoescape=True)))
@@ -63,11 +61,9 @@ def set_role_of(user_id):
     if not current_user.is_admin:
         abort(403, description=lazy_gettext("Only administrators may change roles."))
     user = _user_or_404(user_id)
-    role = request.form.get("role", "")
-    if role not in {member.value for member in UserRole}:
-        abort(400, description=lazy_gettext("Unknown role “%(role)s”: use member, staff or admin.", role=role))
+    role = _role_or_400(request.form.get("role", ""))
     try:
-        set_role(user, UserRole(role), by=current_user._get_current_object())
+        set_role(user, role, by=current_user._get_current_object())
     except AccountError as refusal:
         flash(refusal_message(refusal.code), "error")
         return _back()
@@ -91,6 +87,13 @@ def set_active_of(user_id):
     flash(gettext("%(email)s can sign in again.", email=user.email) if active else
           gettext("%(email)s is deactivated and signed out everywhere.", email=user.email), "success")
     return _back()
+
+
+def _role_or_400(value):
+    try:
+        return UserRole(value)
+    except ValueError:
+        abort(400, description=lazy_gettext("Unknown role “%(role)s”: use member, staff or admin.", role=value))
 
 
 def _user_or_404(user_id):
