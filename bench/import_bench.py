@@ -64,6 +64,7 @@ def generate_rows(count, seed):
     for district in districts:
         key = (district["province_code"], district["name_en"])
         english_names[key] = english_names.get(key, 0) + 1
+    names_used = {}  # (name, district) -> times: a name twice in one district is a likely duplicate
     for number in range(1, count + 1):
         district = rng.choice(districts)
         province = provinces[district["province_code"]]
@@ -72,10 +73,14 @@ def generate_rows(count, seed):
         place_th = short_name_th(district["name_th"])
         prefix = rng.choice(NAME_PREFIXES_TH[kind["slug"]])
         year = rng.randint(1975, 2024)
+        name_th = f"{prefix}{areas[0]['name_th']}{place_th}"
+        seen = names_used[name_th, district["code"]] = names_used.get((name_th, district["code"]), 0) + 1
+        if seen > 1:
+            name_th += f" หมู่ {seen}"  # another village's group of the same kind
         row = dict.fromkeys(COLUMNS, "")
         row.update(
             ref=f"B{number:05d}",
-            name_th=f"{prefix}{areas[0]['name_th']}{place_th}",
+            name_th=name_th,
             name_en=f"{district['name_en']} {areas[0]['name_en']} {kind['name_en']}",
             type=rng.choice((kind["slug"], kind["slug"], kind["name_th"], kind["name_en"])),
             province=_province_as_typed(rng, province),

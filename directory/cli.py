@@ -34,26 +34,47 @@ def seed_command(demo):
 
 
 @orgs_cli.command("import")
-@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("spreadsheet", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Check every row and report, but write nothing.")
-def import_command(csv_file, dry_run):
-    """Import organisations from a UTF-8 CSV file; any invalid row aborts the whole import."""
-    from directory.services.organisation_csv import ImportFailed, import_organisations_csv
+@click.option("--allow-duplicates", is_flag=True,
+              help="Import rows whose Thai name is already used in the same district.")
+def import_command(spreadsheet, dry_run, allow_duplicates):
+    """Import organisations from a CSV (UTF-8) or Excel (.xlsx) file; any invalid row aborts the whole import.
+
+    Every message is printed in English, then in Thai.
+    """
+    from directory.services.organisation_csv import ImportFailed, import_organisations_file
 
     try:
-        with tqdm(unit="row", desc="importing") as bar:
-            summary = import_organisations_csv(csv_file, dry_run=dry_run, progress=_advance(bar))
+        with tqdm(unit="row", desc="checking", leave=False) as bar:
+            report = import_organisations_file(spreadsheet, dry_run=dry_run, progress=_advance(bar),
+                                               allow_duplicates=allow_duplicates)
     except ImportFailed as failure:
         db.session.rollback()
-        for error in failure.errors:
-            click.echo(str(error), err=True)
+        _echo_remarks(failure.report)
+        _echo_bilingual(failure.errors, err=True)
         raise click.ClickException(f"{len(failure.errors)} error(s); nothing was imported") from None
+    _echo_remarks(report)
     if dry_run:
         db.session.rollback()
-        click.echo(f"dry run, nothing written: {summary}")
+        click.echo(f"dry run, nothing written: {report}")
     else:
         db.session.commit()
-        click.echo(f"imported: {summary}")
+        click.echo(f"imported: {report}")
+
+
+def _echo_remarks(report):
+    for heading, remarks in (("inferred", report.inferred), ("likely duplicates, allowed", report.duplicates),
+                             ("notes", report.notes)):
+        if remarks:
+            click.echo(f"{heading} ({len(remarks)}):")
+            _echo_bilingual(remarks)
+
+
+def _echo_bilingual(remarks, err=False):
+    for remark in remarks:
+        click.echo(str(remark), err=err)
+        click.echo(f"    {remark.in_language('th')}", err=err)
 
 
 @orgs_cli.command("export")
@@ -153,8 +174,13 @@ def anonymise_command(older_than):
 
 
 def _advance(bar):
-    def progress(done, total):
-        bar.total = total
+    current = {"step": None}
+
+    def progress(step, done, total):
+        if current["step"] != step:
+            current["step"] = step
+            bar.reset(total)
+            bar.set_description(step)
         bar.update(done - bar.n)
 
     return progress

@@ -33,6 +33,8 @@ class Config:
     # Uploads (logos) live under the instance folder unless UPLOAD_DIR says otherwise.
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # Spreadsheets staff upload at /staff/imports (CSV or .xlsx); services/organisation_csv.MAX_ROWS caps rows.
+    IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
     # Outgoing mail: files in MAIL_FOLDER (instance/mail) unless SMTP_HOST is set.
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER")

@@ -10,6 +10,8 @@ from markupsafe import Markup
 from pythainlp.util import collate
 from werkzeug.exceptions import default_exceptions
 
+from directory.i18n import Message
+
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -197,6 +199,11 @@ def render_in_language(language, template, **context):
         return Markup(render_template(template, **context))
 
 
+def say(message):
+    """A form or filter message in the page's language: a Message, or a fixed English msgid."""
+    return message.in_language() if isinstance(message, Message) else gettext(message)
+
+
 def is_default_description(code, message):
     """True for werkzeug's stock English description, which the error page replaces by its own text."""
     exception = default_exceptions.get(code)
@@ -205,8 +212,6 @@ def is_default_description(code, message):
 
 # The filter schema reports these shapes; anything else is shown as it comes, under the parameter's name.
 _UNKNOWN_VALUE = re.compile(r"^unknown (?P<param>\w+): '(?P<value>.*)'$", re.DOTALL)
-_AMBIGUOUS_VALUE = re.compile(r"^'(?P<value>.*)' is ambiguous, use a code: (?P<codes>.*)$", re.DOTALL)
-_AMBIGUOUS_NAME = re.compile(r"^ambiguous, use a code: (?P<codes>.*)$", re.DOTALL)
 _NEEDS_NEAR = re.compile(r"\bneeds near or near_district$")
 _NEAR_TWICE = re.compile(r"^give either near or near_district, not both$")
 
@@ -223,28 +228,22 @@ def parameter_label(param):
 
 
 def flatten_messages(messages):
-    """Marshmallow nests errors of list items in dicts; the page wants plain strings."""
+    """Marshmallow nests errors of list items in dicts; the page wants a flat list (Messages kept)."""
     if isinstance(messages, dict):
         return [text for value in messages.values() for text in flatten_messages(value)]
     if isinstance(messages, (list, tuple)):
         return [text for value in messages for text in flatten_messages(value)]
-    return [str(messages)]
+    return [messages if isinstance(messages, str) else str(messages)]
 
 
 def describe_field_error(param, message):
     """One validation message in the page's language, naming what was wrong."""
     label = parameter_label(param)
+    if isinstance(message, Message):  # the place resolver's, which names the place and the nearest names
+        return message.in_language()
     unknown = _UNKNOWN_VALUE.match(message)
     if unknown:
         return gettext("Unknown %(label)s: “%(value)s”", label=label, value=unknown["value"])
-    ambiguous = _AMBIGUOUS_VALUE.match(message)
-    if ambiguous:
-        return gettext("“%(value)s” matches more than one %(label)s; use a code: %(codes)s",
-                       label=label, value=ambiguous["value"], codes=ambiguous["codes"])
-    ambiguous_name = _AMBIGUOUS_NAME.match(message)
-    if ambiguous_name:
-        return gettext("The name matches more than one district; use a code: %(codes)s",
-                       codes=ambiguous_name["codes"])
     if _NEEDS_NEAR.search(message):
         return gettext("Choose a district to measure the distance from.")
     if _NEAR_TWICE.match(message):
@@ -266,5 +265,5 @@ def register(app: Flask):
         render_in_language=render_in_language, is_default_description=is_default_description,
         parameter_label=parameter_label, flatten_messages=flatten_messages,
         describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
-        event_status_label=event_status_label,
+        event_status_label=event_status_label, say=say,
     )

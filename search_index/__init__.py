@@ -14,12 +14,13 @@ from search_index.analysis import load_thai_segmenter
 from search_index.columns import ColumnCache
 from search_index.documents import Document, Place
 from search_index.lexicon import ThaiLexicon
+from search_index.query import PlaceTerm
 from search_index.schema import WATERMARK_ID, to_fields
 from search_index.searching import SORTS, Hit, MatchCache, SearchRequest, SearchResult, run_search
 from search_index.store import IndexStore
 from search_index.suggest import suggest_query
 
-__all__ = ["Document", "Hit", "Place", "SORTS", "SearchIndex", "SearchRequest", "SearchResult",
+__all__ = ["Document", "Hit", "Place", "PlaceTerm", "SORTS", "SearchIndex", "SearchRequest", "SearchResult",
            "load_thai_segmenter"]
 
 WRITER_TIMEOUT_S = 10

@@ -23,15 +23,17 @@ class Marks:
         return bool(self.thai or self.latin_stems or self.latin_prefixes)
 
 
-def needles(text):
+def needles(text, places=()):
+    """What to mark for `text` and the place names found in it (marked as whole words only)."""
     thai, stems, prefixes = set(), set(), set()
-    for _, unit in parse_units(text):
+    units = [(unit, True) for _, unit in parse_units(text)] + [(place.text, False) for place in places]
+    for unit, may_be_prefix in units:
         for kind, run in runs(unit):
             if kind == "thai":
                 thai.add(run)
             else:
                 stems.add(stem_latin(run))
-                if len(run) >= PREFIX_MIN_CHARS:
+                if may_be_prefix and len(run) >= PREFIX_MIN_CHARS:
                     prefixes.add(run)
     return Marks(tuple(sorted(thai, key=len, reverse=True)), frozenset(stems), tuple(prefixes))
 

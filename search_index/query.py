@@ -5,10 +5,13 @@ Each unit (a quoted phrase, or a run of Thai or Latin text) becomes one clause:
 - a Latin word: its stem in the text fields, or (3+ characters) any unstemmed word it begins;
 - a Thai run: all its dictionary words; or an indexed word it is a fragment of (lexicon.py);
   or (3+ characters) any word it begins, for a word still being typed;
-- a quoted phrase: its words in this order.
+- a quoted phrase: its words in this order;
+- a place the application recognised (PlaceTerm): its province or district code, or its words as a phrase,
+  never as loose words or prefixes ("Chiang Mai" is not "mainly" or Chiang Rai).
 Clauses are ANDed; the caller retries with OR when that finds nothing.
 """
 import re
+from dataclasses import dataclass
 
 from whoosh import query as wq
 
@@ -23,6 +26,16 @@ _QUOTED = re.compile(r'"([^"]*)"')
 # district name containing "ทะเล" must not outrank the documents that use the word ทะเล itself.
 FRAGMENT_SCORE = 0.5
 PREFIX_SCORE = 0.5
+PLACE_SCORE = 1.0
+
+
+@dataclass(frozen=True)
+class PlaceTerm:
+    """A place named in the query, as the application's place resolver read it."""
+
+    text: str  # as typed
+    provinces: tuple = ()  # codes
+    districts: tuple = ()
 
 
 def parse_units(text):
@@ -34,13 +47,14 @@ def parse_units(text):
     return units[:MAX_UNITS]
 
 
-def build_query(text, *, any_word=False, thai_lexicon=()):
-    """The Whoosh query for `text`, or None where it holds nothing searchable.
+def build_query(text, *, any_word=False, thai_lexicon=(), places=()):
+    """The Whoosh query for `text` and the PlaceTerms found in it, or None where they hold nothing searchable.
 
     `thai_lexicon` is the index's Thai vocabulary, for fragments of longer words.
     """
     clauses = [c for c in (_unit_clause(is_phrase, unit, thai_lexicon) for is_phrase, unit in parse_units(text))
                if c]
+    clauses += [_place_clause(place) for place in places]
     if not clauses:
         return None
     return wq.Or(clauses) if any_word else wq.And(clauses)
@@ -49,8 +63,10 @@ def build_query(text, *, any_word=False, thai_lexicon=()):
 def _unit_clause(is_phrase, unit, thai_lexicon):
     if is_phrase:
         return _phrase_clause(unit)
-    kind = next(runs(unit))[0]
-    return _thai_clause(unit, thai_lexicon) if kind == "thai" else _latin_clause(unit)
+    first = next(runs(unit), None)  # a lone vowel or tone mark cleans away to nothing
+    if first is None:
+        return None
+    return _thai_clause(unit, thai_lexicon) if first[0] == "thai" else _latin_clause(unit)
 
 
 def _in_text_fields(make):
@@ -75,6 +91,14 @@ def _thai_clause(run, thai_lexicon):
     if len(run) >= PREFIX_MIN_CHARS:
         options.append(wq.ConstantScoreQuery(_in_text_fields(lambda f: wq.Prefix(f, run)), PREFIX_SCORE))
     return wq.Or(options)
+
+
+def _place_clause(place):
+    codes = [wq.Term("province", code) for code in place.provinces]
+    codes += [wq.Term("district", code) for code in place.districts]
+    options = [wq.ConstantScoreQuery(wq.Or(codes), PLACE_SCORE)] if codes else []
+    phrase = _phrase_clause(place.text)
+    return wq.Or(options + ([phrase] if phrase else []))
 
 
 def _phrase_clause(phrase):

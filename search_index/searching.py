@@ -7,7 +7,7 @@ import numpy as np
 from geopy.distance import geodesic
 
 from search_index.highlight import needles, snippet
-from search_index.query import build_query, parse_units
+from search_index.query import PlaceTerm, build_query, parse_units
 
 SORTS = ("relevance", "name", "distance", "updated")
 EARTH_RADIUS_KM = 6371.0088
@@ -18,7 +18,8 @@ HIGHLIGHT_FIELDS = ("name_th", "name_en", "description_th", "description_en")
 
 @dataclass(frozen=True)
 class SearchRequest:
-    q: str = ""
+    q: str = ""  # the words typed, without the place names in `places`
+    places: tuple[PlaceTerm, ...] = ()  # place names the application recognised in what was typed
     provinces: tuple = ()
     districts: tuple = ()
     regions: tuple = ()
@@ -65,8 +66,8 @@ def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest)
             allowed &= _within(distances, columns, request.near, request.radius_km)
 
     scores, any_word = None, False
-    if request.q:
-        matched = _text_matches(searcher, columns, thai_lexicon, request.q, matches)
+    if request.q or request.places:
+        matched = _text_matches(searcher, columns, thai_lexicon, request.q, request.places, matches)
         if matched is not None:
             matched_docnums, scores, any_word = matched
             text_mask = np.zeros(len(allowed), dtype=bool)
@@ -79,7 +80,7 @@ def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest)
         facets = {"province": columns.counts("province", docnums),
                   "issue_area": columns.counts("issues", docnums)}
     page = _page(columns, scores, docnums, distances, request)
-    marks = needles(request.q)
+    marks = needles(request.q, request.places)
     hits = []
     for docnum in page:
         stored = searcher.stored_fields(int(docnum))
@@ -114,22 +115,22 @@ class MatchCache:
         return value
 
 
-def _text_matches(searcher, columns, thai_lexicon, q, matches):
-    """(docnums, scores by docnum, matched_any_word) for `q`, or None when q holds no words.
+def _text_matches(searcher, columns, thai_lexicon, q, places, matches):
+    """(docnums, scores by docnum, matched_any_word) for `q` and `places`, or None when they hold nothing.
 
     Every word must match; when that finds nothing in the whole index, any word will do. (A filter
     that leaves nothing is not a reason to loosen the words.)
     """
-    key = (columns.state, q)
+    key = (columns.state, q, places)
 
     def compute():
-        query = build_query(q, thai_lexicon=thai_lexicon)
+        query = build_query(q, thai_lexicon=thai_lexicon, places=places)
         if query is None:
             return None
         docnums, scores = _scored_matches(searcher, query, columns.size)
-        if not len(docnums) and len(parse_units(q)) > 1:
-            docnums, scores = _scored_matches(searcher, build_query(q, any_word=True, thai_lexicon=thai_lexicon),
-                                              columns.size)
+        if not len(docnums) and len(parse_units(q)) + len(places) > 1:
+            any_word = build_query(q, any_word=True, thai_lexicon=thai_lexicon, places=places)
+            docnums, scores = _scored_matches(searcher, any_word, columns.size)
             return docnums, scores, True
         return docnums, scores, False
 

@@ -48,11 +48,16 @@ def test_a_bad_file_prints_every_error_exits_non_zero_and_writes_nothing(runner,
 
     this_year = date.today().year
     assert result.exit_code != 0
-    assert result.stderr.splitlines()[-4:] == [
-        "row 4, column province: unknown province 'Atlantis'",
-        "row 6, column email: Not a valid email address.",
+    # Each error in English, then in Thai, in the "row N, column C: reason" shape.
+    assert result.stderr.splitlines()[-7:] == [
+        "row 4, column province: unknown province 'Atlantis'; did you mean สตูล?",
+        "    แถว 4 คอลัมน์ province: ไม่รู้จักจังหวัด 'Atlantis' หมายถึง สตูล หรือไม่",
+        "row 6, column email: not a valid email address",
+        "    แถว 6 คอลัมน์ email: ไม่ใช่ที่อยู่อีเมลที่ถูกต้อง",
         "row 6, column founded_year: founded year 3000 is not a year between 1800 and "
         f"{this_year} (or 2343 to {this_year + 543} in the Buddhist era)",
+        f"    แถว 6 คอลัมน์ founded_year: ปีที่ก่อตั้ง 3000 ไม่ใช่ปีระหว่าง ค.ศ. 1800 ถึง {this_year} "
+        f"(หรือ พ.ศ. 2343 ถึง {this_year + 543})",
         "Error: 3 error(s); nothing was imported",
     ]
     assert organisation_count() == 0

@@ -7,6 +7,7 @@ from directory.models.organisations import (
     organisation_issue_areas,
 )
 from directory.models.events import Event, EventHost, MatchRule, event_host_issue_areas
+from directory.models.imports import ImportJob, ImportStatus
 from directory.models.memberships import ClaimKind, ClaimStatus, OrganisationClaim, OrganisationMembership
 from directory.models.participants import (
     Application,
@@ -32,6 +33,8 @@ __all__ = [
     "ConsentPurpose",
     "Event",
     "EventHost",
+    "ImportJob",
+    "ImportStatus",
     "MatchRule",
     "MediaWork",
     "PersonalDataAccess",

@@ -11,7 +11,7 @@ from directory.models import ClaimKind, ClaimStatus, Organisation, OrganisationC
 # The account forms' base and messages: one set of form sentences (and their Thai) for every account page.
 from directory.schemas.accounts import INVALID_EMAIL, REQUIRED, TOO_LONG, email_field
 from directory.schemas.accounts import AccountFormSchema as FormSchema
-from directory.services.places import AmbiguousPlace, gazetteer
+from directory.services.places import gazetteer
 
 JUSTIFICATION_LENGTH = 2000
 
@@ -64,7 +64,8 @@ class TypeBySlug(fields.String):
 
 
 class RegistrationSchema(FormSchema, ClaimContactMixin):
-    """A new organisation's minimal fields plus the claim's: loads {"organisation": values, "claim": values}.
+    """A new organisation's minimal fields plus the claim's: loads {"organisation": values, "claim": values,
+    "not_a_duplicate": bool}.
 
     `organisation` holds what services.organisations.create_organisation takes.
     """
@@ -80,6 +81,8 @@ class RegistrationSchema(FormSchema, ClaimContactMixin):
                                                                      error=TOO_LONG),
                          error_messages={"invalid": INVALID_EMAIL})
     website = text(_column_length(Organisation, "website"))
+    # Ticked after the form warned of an organisation with the same name in the same district.
+    not_a_duplicate = fields.Boolean(load_default=False)
 
     @validates_schema(skip_on_field_errors=False)
     def check_district(self, data, **_):
@@ -92,19 +95,17 @@ class RegistrationSchema(FormSchema, ClaimContactMixin):
         district = data.pop("district")
         data["district_code"] = self._district_code(district, data["province_code"]) if district else None
         claim = {name: data.pop(name) for name in ("justification", "contact_name", "contact_detail")}
-        return {"organisation": data, "claim": claim}
+        return {"organisation": data, "claim": claim, "not_a_duplicate": data.pop("not_a_duplicate")}
 
     @staticmethod
     def _district_code(text_given, province_code):
-        places = gazetteer()
-        try:
-            place = places.district(text_given, province_code)
-        except AmbiguousPlace:
-            raise ValidationError("Several districts of this province have that name: give its code.",
-                                  "district") from None
-        if place is None:
+        resolution = gazetteer().resolve(province=province_code, district=text_given)
+        problem = resolution.problems.get("district")
+        if problem and problem.kind == "ambiguous":
+            raise ValidationError("Several districts of this province have that name: give its code.", "district")
+        if problem:
             raise ValidationError("There is no district of that name in the chosen province.", "district")
-        return place.code
+        return resolution.district_code
 
 
 class InvitationSchema(FormSchema):

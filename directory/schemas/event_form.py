@@ -18,7 +18,7 @@ from directory.schemas.organisation_edit import (
     ProvinceField,
 )
 from directory.services.applications import MEDIA_SKILLS
-from directory.services.places import AmbiguousPlace, gazetteer
+from directory.services.places import gazetteer
 
 REQUIRED = "This field is required."
 UNKNOWN_FIELD = "This field is not part of the form."
@@ -158,18 +158,16 @@ class EventFormSchema(BlankIsNone):
     @post_load
     def resolve_district(self, data, **_):
         if data.get("district_code"):
-            data["district_code"] = gazetteer().district(data["district_code"], data["province_code"]).code
+            data["district_code"] = gazetteer().resolve(province=data["province_code"],
+                                                        district=data["district_code"]).district_code
         return data
 
 
 def _district_problem(text, province_code):
-    places = gazetteer()
-    try:
-        if places.district(text, province_code):
-            return None
-        return DISTRICT_ELSEWHERE if places.district(text) else CHOOSE_DISTRICT
-    except AmbiguousPlace:
-        return CHOOSE_DISTRICT
+    problem = gazetteer().resolve(province=province_code, district=text).problems.get("district")
+    if problem is None:
+        return None
+    return DISTRICT_ELSEWHERE if problem.kind == "elsewhere" else CHOOSE_DISTRICT
 
 
 class HostFormSchema(BlankIsNone):

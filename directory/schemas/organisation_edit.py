@@ -20,7 +20,7 @@ from directory.models.organisations import THAILAND_BOUNDS
 from directory.schemas.common import OutputSchema
 from directory.schemas import organisation_rows as rows
 from directory.schemas.organisations import OrganisationSchema
-from directory.services.places import AmbiguousPlace, gazetteer
+from directory.services.places import gazetteer
 
 MAX_NAME = 300
 MAX_DESCRIPTION = 5000
@@ -287,13 +287,10 @@ class OrganisationEditSchema(Schema):
         province_code = self._province_code(data)
         if province_code is None:
             return None  # the province's own error is shown
-        places = gazetteer()
-        try:
-            if places.district(str(text), province_code):
-                return None
-            return DISTRICT_ELSEWHERE if places.district(str(text)) else CHOOSE_DISTRICT
-        except AmbiguousPlace:
-            return CHOOSE_DISTRICT
+        problem = gazetteer().resolve(province=province_code, district=str(text)).problems.get("district")
+        if problem is None:
+            return None
+        return DISTRICT_ELSEWHERE if problem.kind == "elsewhere" else CHOOSE_DISTRICT
 
     @post_load
     def resolve(self, data, **_):
@@ -303,7 +300,8 @@ class OrganisationEditSchema(Schema):
             data["issue_areas"] = []
         province_code = self._province_code(data)
         if data.get("district_code"):
-            data["district_code"] = gazetteer().district(data["district_code"], province_code).code
+            resolution = gazetteer().resolve(province=province_code, district=data["district_code"])
+            data["district_code"] = resolution.district_code
         elif "province_code" in data and "district_code" not in data and self.organisation is not None:
             # A new province without a district: the old district is not in it any more.
             district = gazetteer().districts.get(self.organisation.district_code)

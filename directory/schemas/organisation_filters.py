@@ -4,7 +4,8 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationType, Region
 from directory.services.finder import SearchCriteria
-from directory.services.places import THAI_DIGITS, AmbiguousPlace, by_every_name, gazetteer, normalise
+from directory.services.places import by_every_name, gazetteer, normalise
+from search_index.analysis import THAI_DIGITS
 from search_index import SORTS
 
 LIST_FILTERS = ("province", "district", "region", "issue", "type")
@@ -30,8 +31,9 @@ class Coordinates(fields.Field):
 class OrganisationFilterSchema(Schema):
     """Validates and resolves filters: each repeatable, OR within one filter, AND across them.
 
-    Places and issue areas may be given in any form people use (Thai, English, code, slug); they
-    are resolved to codes and slugs here so the finder sees only canonical values.
+    Places and issue areas may be given in any form people use (Thai, English, code, slug, everyday
+    names such as กทม.); they are resolved to codes and slugs here so the finder sees only canonical
+    values. A district is read within the provinces given ("อ.เมือง" with a province is its capital).
     """
 
     class Meta:
@@ -53,9 +55,9 @@ class OrganisationFilterSchema(Schema):
     @post_load
     def resolve(self, data, **_):
         errors = {}
+        provinces = self._provinces(data["province"], errors)
         resolved = {
-            "province": self._resolve_all(data["province"], _province_code, "province", errors),
-            "district": self._resolve_all(data["district"], _district_code, "district", errors),
+            "district": self._districts(data["district"], provinces, errors),
             "region": self._resolve_all(data["region"], _region_slug, "region", errors),
             "issue": self._resolve_all(data["issue"], _issue_slug, "issue", errors),
             "type": self._resolve_all(data["type"], _type_slug, "type", errors),
@@ -64,9 +66,32 @@ class OrganisationFilterSchema(Schema):
         if errors:
             raise ValidationError(errors)
         return SearchCriteria(q=data["q"].strip(), page=data["page"], per_page=data["per_page"],
-                              provinces=resolved["province"], districts=resolved["district"],
+                              provinces=provinces, districts=resolved["district"],
                               regions=resolved["region"], issues=resolved["issue"], types=resolved["type"],
                               near=near, radius_km=data["radius_km"], sort=data["sort"])
+
+    @staticmethod
+    def _provinces(values, errors):
+        found = []
+        for value in filter(str.strip, values):
+            resolution = gazetteer().resolve(province=value)
+            if "province" in resolution.problems:
+                errors.setdefault("province", []).append(resolution.problems["province"].message)
+            elif resolution.province_code not in found:
+                found.append(resolution.province_code)
+        return tuple(found)
+
+    @staticmethod
+    def _districts(values, provinces, errors):
+        """Each district within one of the provinces given (or anywhere when none is)."""
+        found = []
+        for value in filter(str.strip, values):
+            resolutions = [gazetteer().resolve(province=code, district=value) for code in provinces or (None,)]
+            codes = [r.district_code for r in resolutions if r.district_code]
+            if not codes:
+                errors.setdefault("district", []).append(resolutions[0].problems["district"].message)
+            found += [code for code in codes if code not in found]
+        return tuple(found)
 
     @staticmethod
     def _near(data, errors):
@@ -75,16 +100,13 @@ class OrganisationFilterSchema(Schema):
         if data["near_district"]:
             if near:
                 errors["near_district"] = ["give either near or near_district, not both"]
-            try:
-                code = _district_code(data["near_district"]) if data["near_district"].strip() else None
-            except AmbiguousPlace as ambiguous:
-                errors.setdefault("near_district", []).append(f"ambiguous, use a code: {ambiguous}")
-                return None
-            if code is None:
-                errors.setdefault("near_district", []).append(f"unknown district: '{data['near_district']}'")
+            resolution = gazetteer().resolve(district=data["near_district"]) if data["near_district"].strip() else None
+            if resolution is None or resolution.district is None:
+                problem = resolution.problems.get("district") if resolution else None
+                errors.setdefault("near_district", []).append(
+                    problem.message if problem else f"unknown district: '{data['near_district']}'")
             else:
-                district = gazetteer().districts[code]
-                near = (district.latitude, district.longitude)
+                near = (resolution.district.latitude, resolution.district.longitude)
         if near is None and data["radius_km"] is not None:
             errors["radius_km"] = ["radius_km needs near or near_district"]
         if near is None and data["sort"] == "distance":
@@ -97,11 +119,7 @@ class OrganisationFilterSchema(Schema):
         for value in values:
             if not value.strip():
                 continue
-            try:
-                code = resolve(value)
-            except AmbiguousPlace as ambiguous:
-                errors.setdefault(field, []).append(f"'{value}' is ambiguous, use a code: {ambiguous}")
-                continue
+            code = resolve(value)
             if code is None:
                 errors.setdefault(field, []).append(f"unknown {field}: '{value}'")
             elif code not in found:
@@ -116,16 +134,6 @@ def load_filters(args, schema=None):
     """
     values = {key: args.getlist(key) if key in LIST_FILTERS else args.get(key) for key in args}
     return (schema or OrganisationFilterSchema()).load(values)
-
-
-def _province_code(value):
-    place = gazetteer().province(value)
-    return place.code if place else None
-
-
-def _district_code(value):
-    place = gazetteer().district(value)
-    return place.code if place else None
 
 
 def _lookup_slug(model, value):

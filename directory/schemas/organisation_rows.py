@@ -1,27 +1,33 @@
-"""One row of the organisations CSV: checked, cleaned and resolved to the values the services take.
+"""One row of the organisations spreadsheet: checked, cleaned and resolved to the values the services take.
 
-Cells arrive as text typed by people: Thai or English names, codes, Thai digits, Buddhist-era years.
-Every problem of a row is reported at once, keyed by the column it is in, so that one pass over a file
-can name every mistake in it.
+Cells arrive as text typed by people: Thai or English names, codes, everyday place names, Thai digits,
+Buddhist-era years. Every problem of a row is reported at once, keyed by the column it is in, so that
+one pass over a file can name every mistake in it; each message is a Message, said in English or Thai.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validates_schema
 
 from directory.extensions import db
+from directory.i18n import Message, joined
 from directory.models import IssueArea, Organisation, OrganisationType
 from directory.models.organisations import THAILAND_BOUNDS
-from directory.services.places import THAI_DIGITS, AmbiguousPlace, Gazetteer, by_every_name, gazetteer, normalise
+from directory.services.places import Gazetteer, PlaceResolution, by_every_name, gazetteer, normalise
+from search_index.analysis import THAI_DIGITS, clean_text, one_line
 
 ISSUE_AREA_SEPARATOR = ";"
 BUDDHIST_ERA_OFFSET = 543
 EARLIEST_FOUNDED_YEAR = 1800
 NUMBER_COLUMNS = ("lat", "lon", "founded_year")
-_SPACES = re.compile(r"\s+")
+PLACE_COLUMNS = ("province", "district")
+
+NOT_A_NUMBER = Message("not a number")
+NOT_AN_EMAIL = Message("not a valid email address")
+NAME_REQUIRED = Message("the Thai name is required")
+PROVINCE_REQUIRED = Message("the province is required (or a district or an address that names it)")
 
 
 @dataclass(frozen=True)
@@ -42,60 +48,91 @@ class RowReferences:
 
 
 def _max_length(column):
-    return validate.Length(max=Organisation.__table__.c[column].type.length)
+    limit = Organisation.__table__.c[column].type.length
+
+    def check(value):
+        if value is not None and len(value) > limit:
+            raise ValidationError(Message("longer than %(limit)s characters", limit=limit))
+
+    return check
 
 
 def _is_blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+class Text(fields.String):
+    """Text as people meant it: marks in their standard order, no invisible characters."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return clean_text(super()._deserialize(value, attr, data, **kwargs))
+
+
 class Name(fields.String):
-    """A one-line name: runs of spaces (and stray line breaks) become one space."""
+    """A one-line name: cleaned, and runs of spaces (and stray line breaks) become one space."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        return _SPACES.sub(" ", super()._deserialize(value, attr, data, **kwargs))
+        return one_line(super()._deserialize(value, attr, data, **kwargs))
 
 
-class ProvinceField(fields.Field):
-    """A province by Thai or English name, MOI code ("91") or ISO code ("TH-91"); loads its code."""
+class _Accepted(fields.Field):
+    """A value from a short list, named by slug, Thai or English name; an unknown one lists the choices."""
 
-    def _deserialize(self, value, attr, data, **kwargs):
-        place = self.parent.references.places.province(str(value))
-        if place is None:
-            raise ValidationError(f"unknown province '{value}'")
-        return place.code
+    unknown_message = ""
 
+    def _known(self):
+        raise NotImplementedError
 
-class OrganisationTypeField(fields.Field):
-    """A type by slug, Thai or English name; loads the OrganisationType."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        found = self.parent.references.types.get(normalise(str(value)))
+    def _find(self, text):
+        found = self._known().get(normalise(text))
         if found is None:
-            raise ValidationError(f"unknown organisation type '{value}'")
+            slugs = sorted({row.slug for row in self._known().values()})
+            raise ValidationError(Message(self.unknown_message, value=text.strip(), accepted=joined(slugs)))
         return found
 
 
-class IssueAreasField(fields.Field):
-    """Issue areas separated by ';', each by slug, Thai or English name; loads a list without repeats."""
+class OrganisationTypeField(_Accepted):
+    """A type by slug, Thai or English name; loads the OrganisationType."""
+
+    unknown_message = "unknown organisation type '%(value)s'; the types are: %(accepted)s"
+
+    def _known(self):
+        return self.parent.references.types
 
     def _deserialize(self, value, attr, data, **kwargs):
-        known = self.parent.references.issue_areas
+        return self._find(str(value))
+
+
+class IssueAreasField(_Accepted):
+    """Issue areas separated by ';', each by slug, Thai or English name; loads a list without repeats."""
+
+    unknown_message = "unknown issue area '%(value)s'; the issue areas are: %(accepted)s"
+
+    def _known(self):
+        return self.parent.references.issue_areas
+
+    def _deserialize(self, value, attr, data, **kwargs):
         found, unknown = [], []
         for text in str(value).split(ISSUE_AREA_SEPARATOR):
             if not text.strip():
                 continue
-            area = known.get(normalise(text))
-            if area is None:
-                unknown.append(f"unknown issue area '{text.strip()}'")
-            elif area not in found:
+            try:
+                area = self._find(text)
+            except ValidationError as error:
+                unknown += error.messages
+                continue
+            if area not in found:
                 found.append(area)
         if unknown:
             raise ValidationError(unknown)
         return found
 
 
-class Coordinate(fields.Float):
+class Number(fields.Float):
+    default_error_messages = {"invalid": NOT_A_NUMBER, "special": NOT_A_NUMBER, "too_large": NOT_A_NUMBER}
+
+
+class Coordinate(Number):
     """A latitude or longitude in degrees, which must lie in Thailand."""
 
     def __init__(self, axis, limit, low, high, **kwargs):
@@ -105,14 +142,18 @@ class Coordinate(fields.Float):
     def _deserialize(self, value, attr, data, **kwargs):
         number = super()._deserialize(value, attr, data, **kwargs)
         if not -self.limit <= number <= self.limit:
-            raise ValidationError(f"{self.axis} {number} is out of range (-{self.limit} to {self.limit})")
+            raise ValidationError(Message("%(axis)s %(number)s is out of range (-%(limit)s to %(limit)s)",
+                                          axis=self.axis, number=number, limit=self.limit))
         if not self.low <= number <= self.high:
-            raise ValidationError(f"{self.axis} {number} is outside Thailand ({self.low} to {self.high})")
+            raise ValidationError(Message("%(axis)s %(number)s is outside Thailand (%(low)s to %(high)s)",
+                                          axis=self.axis, number=number, low=self.low, high=self.high))
         return number
 
 
 class FoundedYear(fields.Integer):
     """A year of the common era, or of the Buddhist era (2555) as Thai documents write it."""
+
+    default_error_messages = {"invalid": NOT_A_NUMBER, "too_large": NOT_A_NUMBER}
 
     def _deserialize(self, value, attr, data, **kwargs):
         year = super()._deserialize(value, attr, data, **kwargs)
@@ -120,11 +161,11 @@ class FoundedYear(fields.Integer):
         if EARLIEST_FOUNDED_YEAR + BUDDHIST_ERA_OFFSET <= year <= this_year + BUDDHIST_ERA_OFFSET:
             year -= BUDDHIST_ERA_OFFSET
         if not EARLIEST_FOUNDED_YEAR <= year <= this_year:
-            raise ValidationError(
-                f"founded year {value} is not a year between {EARLIEST_FOUNDED_YEAR} and {this_year} "
-                f"(or {EARLIEST_FOUNDED_YEAR + BUDDHIST_ERA_OFFSET} to {this_year + BUDDHIST_ERA_OFFSET} "
-                "in the Buddhist era)"
-            )
+            raise ValidationError(Message(
+                "founded year %(value)s is not a year between %(earliest)s and %(latest)s "
+                "(or %(earliest_be)s to %(latest_be)s in the Buddhist era)",
+                value=value, earliest=EARLIEST_FOUNDED_YEAR, latest=this_year,
+                earliest_be=EARLIEST_FOUNDED_YEAR + BUDDHIST_ERA_OFFSET, latest_be=this_year + BUDDHIST_ERA_OFFSET))
         return year
 
 
@@ -132,11 +173,18 @@ def _optional(field_class, *args, **kwargs):
     return field_class(*args, allow_none=True, **kwargs)
 
 
+@dataclass(frozen=True)
+class LoadedRow:
+    values: dict  # what create_organisation / update_organisation take
+    places: PlaceResolution  # how the province and district were read, with what was inferred
+
+
 class OrganisationRowSchema(Schema):
-    """A CSV row keyed by column name -> the values create/update_organisation take.
+    """A spreadsheet row keyed by column name -> the values create/update_organisation take.
 
     Blank cells load as None (the field is cleared); columns absent from the row are left out of the
-    result, so a file without a column leaves that field alone.
+    result, so a file without a column leaves that field alone. Use load_row, which also says what
+    the place resolver inferred.
     """
 
     class Meta:
@@ -144,24 +192,22 @@ class OrganisationRowSchema(Schema):
 
     ref = _optional(fields.String, validate=_max_length("ref"))
     name_th = Name(required=True, validate=_max_length("name_th"),
-                   error_messages={"required": "the Thai name is required", "null": "the Thai name is required"})
+                   error_messages={"required": NAME_REQUIRED, "null": NAME_REQUIRED})
     name_en = _optional(Name, validate=_max_length("name_en"))
     type = _optional(OrganisationTypeField)
-    province_code = ProvinceField(data_key="province", required=True,
-                             error_messages={"required": "the province is required",
-                                             "null": "the province is required"})
-    # Resolved with the province in resolve_district: a district name is only unique within one.
-    district_code = _optional(fields.String, data_key="district")
+    # Read together (with the address) by the place resolver in check_places.
+    province = _optional(fields.String, load_only=True)
+    district = _optional(fields.String, load_only=True)
     issue_areas = _optional(IssueAreasField)
-    description_th = _optional(fields.String)
-    description_en = _optional(fields.String)
-    address = _optional(fields.String)
+    description_th = _optional(Text)
+    description_en = _optional(Text)
+    address = _optional(Text)
     latitude = _optional(Coordinate, "latitude", 90, THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"],
                          data_key="lat")
     longitude = _optional(Coordinate, "longitude", 180, THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"],
                           data_key="lon")
     phone = _optional(fields.String, validate=_max_length("phone"))
-    email = _optional(fields.Email, validate=_max_length("email"))
+    email = _optional(fields.Email, validate=_max_length("email"), error_messages={"invalid": NOT_AN_EMAIL})
     website = _optional(fields.String, validate=_max_length("website"))
     facebook = _optional(fields.String, validate=_max_length("facebook"))
     line_id = _optional(fields.String, validate=_max_length("line_id"))
@@ -170,10 +216,16 @@ class OrganisationRowSchema(Schema):
     def __init__(self, references: RowReferences, **kwargs):
         super().__init__(**kwargs)
         self.references = references
+        self._places = None
+
+    def load_row(self, row) -> LoadedRow:
+        """Load one row; raises ValidationError with every problem of it, keyed by column."""
+        values = self.load(row)
+        return LoadedRow(values, self._places)
 
     @pre_load
     def clean_cells(self, row, **_):
-        """Strip cells, make blank ones None and read Thai digits in numbers."""
+        """Strip cells, make blank ones None, read Thai digits in numbers, and read the places."""
         cleaned = {}
         for column, value in row.items():
             if isinstance(value, str):
@@ -183,21 +235,23 @@ class OrganisationRowSchema(Schema):
             cleaned[column] = value
         if cleaned.get("issue_areas") is not None and not cleaned["issue_areas"].strip(" ;"):
             cleaned["issue_areas"] = None
+        self._places = self.references.places.resolve(
+            cleaned.get("province"), cleaned.get("district"), cleaned.get("address"))
         return cleaned
 
     @validates_schema(pass_original=True, skip_on_field_errors=False)
-    def check_position_and_district(self, data, original_data, **_):
+    def check_position_and_places(self, data, original_data, **_):
         errors = {}
         if "lat" in original_data or "lon" in original_data:
             lat_blank, lon_blank = _is_blank(original_data.get("lat")), _is_blank(original_data.get("lon"))
             if lat_blank and not lon_blank:
-                errors["lat"] = ["lon is given without lat: give both or neither"]
+                errors["lat"] = [Message("lon is given without lat: give both or neither")]
             elif lon_blank and not lat_blank:
-                errors["lon"] = ["lat is given without lon: give both or neither"]
-        if "province_code" in data:  # an unknown province is reported already; its district can't be checked
-            message = self._district_problem(original_data.get("district"), data["province_code"])
-            if message:
-                errors["district"] = [message]
+                errors["lon"] = [Message("lat is given without lon: give both or neither")]
+        for column, problem in self._places.problems.items():
+            errors[column] = [problem.message]
+        if "province" not in self._places.problems and self._places.province is None:
+            errors["province"] = [PROVINCE_REQUIRED]
         if errors:
             raise ValidationError(errors)
 
@@ -205,31 +259,9 @@ class OrganisationRowSchema(Schema):
     def resolve(self, data, **_):
         if data.get("issue_areas", ()) is None:
             data["issue_areas"] = []
-        if "district_code" in data:
-            data["district_code"] = self._district(data["district_code"], data["province_code"])
+        data.pop("province", None)
+        data["province_code"] = self._places.province_code
+        if "district" in data or self._places.district is not None:
+            data["district_code"] = self._places.district_code
+        data.pop("district", None)
         return data
-
-    def _district(self, text, province_code):
-        place = self.references.places.district(text, province_code) if text else None
-        return place.code if place else None
-
-    def _district_problem(self, text, province_code):
-        if _is_blank(text):
-            return None
-        places = self.references.places
-        province = places.provinces[province_code]
-        try:
-            if places.district(text, province_code):
-                return None
-        except AmbiguousPlace as ambiguous:
-            choices = ", ".join(f"{code} ({places.districts[code].name_th})" for code in str(ambiguous).split("; "))
-            return f"'{text}' names several districts of {province.name_en}; give the code of one: {choices}"
-        try:
-            elsewhere = places.district(text)
-        except AmbiguousPlace:
-            elsewhere = None
-        if elsewhere:
-            other = places.provinces[elsewhere.province_code]
-            return (f"district '{text}' is not in {province.name_th} ({province.name_en}); "
-                    f"it is in {other.name_th} ({other.name_en})")
-        return f"unknown district '{text}' in {province.name_th} ({province.name_en})"

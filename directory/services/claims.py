@@ -61,13 +61,19 @@ def claim_refusal(user, organisation):
     return None
 
 
-def register_organisation(user, organisation_values, claim_values):
-    """A new organisation, unpublished (draft) until staff approve the registration claim made with it."""
+def register_organisation(user, organisation_values, claim_values, possible_duplicate=None):
+    """A new organisation, unpublished (draft) until staff approve the registration claim made with it.
+
+    `possible_duplicate` is an organisation of the same name and place the person was warned about:
+    the claim points staff at it.
+    """
     if not user.is_verified:
         raise ClaimError("unverified")
     organisation = create_organisation({**organisation_values, "status": OrganisationStatus.DRAFT},
                                        source=RevisionSource.CREATE, author=user)
-    return _add_claim(ClaimKind.REGISTRATION, user, organisation, claim_values)
+    claim = _add_claim(ClaimKind.REGISTRATION, user, organisation, claim_values)
+    claim.possible_duplicate = possible_duplicate
+    return claim
 
 
 def _add_claim(kind, user, organisation, values):
@@ -98,7 +104,8 @@ def claim_queue(kind=None, status=ClaimStatus.PENDING):
     query = sa.select(OrganisationClaim).options(
         selectinload(OrganisationClaim.organisation).selectinload(Organisation.province),
         selectinload(OrganisationClaim.organisation).selectinload(Organisation.type),
-        selectinload(OrganisationClaim.requester), selectinload(OrganisationClaim.decided_by))
+        selectinload(OrganisationClaim.requester), selectinload(OrganisationClaim.decided_by),
+        selectinload(OrganisationClaim.possible_duplicate))
     if kind is not None:
         query = query.where(OrganisationClaim.kind == kind)
     if status is not None:

@@ -3,16 +3,16 @@
 seeds/demo_organisations.csv is written by seeds/generate_demo_organisations.py. Its refs start with
 DEMO- and the import marks every new row is_demo, so the demo data can be told apart and removed.
 """
-from directory.services.organisation_csv import import_organisations_csv
+from directory.services.organisation_csv import import_organisations_file
 from directory.services.reference_data import SEEDS_DIR
 
 DEMO_CSV = SEEDS_DIR / "demo_organisations.csv"
 
 
 def seed_demo_organisations():
-    """Import the demo organisations, published and marked as demo; returns the ImportSummary.
+    """Import the demo organisations, published and marked as demo; returns the ImportReport.
 
     Rows are matched by ref, so seeding again changes nothing. Flushes; the caller commits. Raises
     ImportFailed if the file no longer fits the reference data (regenerate it).
     """
-    return import_organisations_csv(DEMO_CSV, mark_demo=True)
+    return import_organisations_file(DEMO_CSV, mark_demo=True)

@@ -10,9 +10,10 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.models import IssueArea, Organisation, OrganisationStatus, Province
+from directory.services.places import gazetteer
 from directory.services.search import search_index
 from directory.services.search_sync import sync_search_index_safely
-from search_index import SearchRequest
+from search_index import PlaceTerm, SearchRequest
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,9 @@ class FoundOrganisation:
 def find_organisations(criteria: SearchCriteria) -> ResultPage:
     sync_search_index_safely()  # cheap when nothing is pending; applies what a failed writer left
     index = search_index()
+    words, places = place_terms(criteria.q)
     result = index.search(SearchRequest(
-        q=criteria.q, provinces=criteria.provinces, districts=criteria.districts,
+        q=words, places=places, provinces=criteria.provinces, districts=criteria.districts,
         regions=criteria.regions, issues=criteria.issues, types=criteria.types,
         near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
         name_language=criteria.name_language,
@@ -88,6 +90,24 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
         per_page=criteria.per_page, hits={int(h.id): h for h in result.hits},
         facets=_facet_rows(result.facets), matched_any_word=result.matched_any_word, suggestion=suggestion,
     )
+
+
+def place_terms(q):
+    """(the words of q that are not place names, (PlaceTerm, ...)) by the place resolver.
+
+    "ไฟป่า เชียงใหม่" -> ("ไฟป่า", (PlaceTerm("เชียงใหม่", provinces=("50",)),)); "Chiang Mai" and
+    "Chiangmai" name the province, "กทม" Bangkok. Quoted text is left as it was typed.
+    """
+    words = q.split()
+    if '"' in q or not words:
+        return q, ()
+    found = gazetteer().places_in(words)
+    if not found:
+        return q, ()
+    in_places = {position for start, end, _, _ in found for position in range(start, end)}
+    rest = " ".join(word for position, word in enumerate(words) if position not in in_places)
+    return rest, tuple(PlaceTerm(" ".join(words[start:end]), provinces, districts)
+                       for start, end, provinces, districts in found)
 
 
 def _facet_rows(facets):

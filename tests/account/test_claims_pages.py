@@ -206,3 +206,36 @@ def test_registration_without_its_csrf_token_is_refused(client, signed_in):
     signed_in()
     assert client.post("/account/organisations/new", data=REGISTRATION).status_code == 400
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)) == 0
+
+
+def test_registering_a_name_already_listed_in_the_district_warns_and_flags_the_claim(client, signed_in,
+                                                                                      make_organisation, make_user,
+                                                                                      auth):
+    existing = make_organisation(name_th="กลุ่มอาสาสมัคร บ้านควน", province="สตูล", district="ละงู")
+    signed_in()
+
+    warned = post_form(client, "/account/organisations/new", REGISTRATION)
+    assert warned.status_code == 200 and claims_in_database() == []
+    page = warned.get_data(as_text=True)
+    assert 'id="likely-duplicates"' in page and f"/organisations/{existing.public_id}" in page
+    assert "มีองค์กรชื่อนี้อยู่ในอำเภอ/เขตเดียวกันแล้ว" in text_of(warned)
+    assert 'name="name_th" type="text" value="กลุ่มอาสาสมัครบ้านควน"' in page  # what was typed is kept
+
+    sent = post_form(client, "/account/organisations/new", {**REGISTRATION, "not_a_duplicate": "1"})
+    assert sent.status_code == 302
+    [claim] = claims_in_database()
+    assert claim.possible_duplicate_id == existing.id
+
+    auth.logout()
+    auth.login(make_user(role="staff").email)
+    queue = client.get("/staff/claims")
+    assert f"/staff/organisations/{existing.public_id}" in queue.get_data(as_text=True)
+    assert "อาจซ้ำกัน" in text_of(queue)
+
+
+def test_the_same_name_in_another_district_is_no_duplicate(client, signed_in, make_organisation):
+    make_organisation(name_th="กลุ่มอาสาสมัครบ้านควน", province="สตูล", district="ควนโดน")
+    signed_in()
+    assert post_form(client, "/account/organisations/new", REGISTRATION).status_code == 302
+    [claim] = claims_in_database()
+    assert claim.possible_duplicate_id is None

@@ -89,7 +89,7 @@ def test_every_interface_message_has_a_thai_translation():
     """A message added to a template or view without its Thai text would show English to Thai users."""
     with (TRANSLATIONS / "babel.cfg").open() as config:
         method_map, options_map = parse_mapping_cfg(config)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "Message": None}
     extracted = {message if isinstance(message, str) else message[0]
                  for _file, _line, message, _comments, _context in extract_from_dir(
                      str(PROJECT_ROOT), method_map, options_map, keywords=keywords)}

@@ -128,11 +128,11 @@ def test_no_results(page, three_provinces):
 
 
 @pytest.mark.parametrize(("query", "parameter", "thai", "english"), [
-    ("province=Nowhere", "province", "ไม่พบจังหวัด “Nowhere”", "Unknown province: “Nowhere”"),
+    ("province=Nowhere", "province", "ไม่รู้จักจังหวัด 'Nowhere'", "unknown province 'Nowhere'"),
     ("issue=cooking", "issue", "ไม่พบประเด็นงาน “cooking”", "Unknown issue area: “cooking”"),
     ("type=club", "type", "ไม่พบประเภทองค์กร “club”", "Unknown organisation type: “club”"),
     ("region=moon", "region", "ไม่พบภาค “moon”", "Unknown region: “moon”"),
-    ("district=Bang Sai", "district", "ตรงกับอำเภอ/เขตมากกว่าหนึ่งแห่ง", "matches more than one district"),
+    ("district=Bang Sai", "district", "ตรงกับอำเภอ/เขตหลายแห่งในพระนครศรีอยุธยา", "names several districts of"),
     ("page=0", "page", "เลขหน้าไม่ถูกต้อง", "Invalid page number"),
     ("page=two", "page", "เลขหน้าไม่ถูกต้อง", "Invalid page number"),
     # The distance and the order of results.
@@ -142,10 +142,9 @@ def test_no_results(page, three_provinces):
     ("radius_km=30", "radius_km", "โปรดเลือกอำเภอ/เขตที่ใช้วัดระยะทาง", "Choose a district to measure the distance"),
     ("sort=distance", "sort", "โปรดเลือกอำเภอ/เขตที่ใช้วัดระยะทาง", "Choose a district to measure the distance"),
     ("sort=random", "sort", "การเรียงลำดับไม่ถูกต้อง", "Invalid sort order"),
-    ("near_district=Atlantis", "near_district", "ไม่พบอำเภอ/เขตที่ใช้วัดระยะทาง “Atlantis”",
-     "Unknown district to measure from: “Atlantis”"),
-    ("near_district=Bang Sai", "near_district", "ชื่อนี้ตรงกับอำเภอ/เขตมากกว่าหนึ่งแห่ง โปรดระบุเป็นรหัส: 1404; 1413",
-     "The name matches more than one district; use a code: 1404; 1413"),
+    ("near_district=Atlantis", "near_district", "ไม่รู้จักอำเภอ/เขต 'Atlantis'", "unknown district 'Atlantis'"),
+    ("near_district=Bang Sai", "near_district", "โปรดระบุรหัสของแห่งที่ต้องการ: 1404 (บางไทร), 1413 (บางซ้าย)",
+     "give the code of one: 1404 (บางไทร), 1413 (บางซ้าย)"),
     ("near=abc", "near", "พิกัดไม่ถูกต้อง", "Invalid position"),
     ("near=6.86,99.78&near_district=ละงู", "near_district", "ไม่ใช่ทั้งสองอย่าง", "not both"),
 ])
@@ -160,7 +159,7 @@ def test_invalid_filter_is_a_bilingual_400_naming_the_parameter(page, query, par
 
 def test_each_bad_parameter_is_named(page):
     body = page("/organisations?province=Nowhere&issue=cooking&province=Satun", status=400)
-    assert "ไม่พบจังหวัด “Nowhere”" in body.text and "ไม่พบประเด็นงาน “cooking”" in body.text
+    assert "ไม่รู้จักจังหวัด 'Nowhere'" in body.text and "ไม่พบประเด็นงาน “cooking”" in body.text
 
 
 def test_suggestion_and_loose_match_are_shown(page, monkeypatch):

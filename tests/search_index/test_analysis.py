@@ -1,4 +1,10 @@
-from search_index.analysis import WordTokenizer, normalise_text
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pythainlp.util import remove_dangling, remove_repeat_vowels, remove_spaces_before_marks
+
+from search_index.analysis import WordTokenizer, clean_text, normalise_text, one_line
 
 
 def words(text, stemmed=True):
@@ -22,3 +28,29 @@ def test_thai_digits_read_as_latin_digits():
 
 def test_latin_only_tokenizer_skips_thai():
     assert [t.text for t in WordTokenizer(stemmed=False, latin_only=True)("ป่าชายเลน Mangroves")] == ["mangroves"]
+
+
+def test_text_typed_in_another_mark_order_cleans_to_the_same_string():
+    assert clean_text("กาฬสินธ์ุ") == clean_text("กาฬสินธุ์") == "กาฬสินธุ์"
+    assert clean_text("ผู้้สูงอายุ") == "ผู้สูงอายุ"  # a doubled tone mark
+    assert clean_text("เเม่") == "แม่"  # two sara e typed for sara ae
+    assert clean_text("นํ้า") == "น้ำ"  # nikhahit + sara aa for sara am
+    assert clean_text("ลำ\u200bปาง\ufeff") == "ลำปาง"
+
+
+def test_clean_text_keeps_line_breaks_and_one_line_folds_every_space():
+    assert clean_text("บรรทัดแรก\nบรรทัดสอง") == "บรรทัดแรก\nบรรทัดสอง"
+    assert one_line(" มูลนิธิ\u00a0 เด็ก\n") == "มูลนิธิ เด็ก"
+
+
+THAI_AND_SPACES = st.text(alphabet=[chr(c) for c in range(0x0E01, 0x0E5C)] + [" ", "\u200b", "a"], max_size=12)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(THAI_AND_SPACES)
+def test_the_quick_check_skips_only_text_pythainlp_would_not_change(text):
+    """clean_text runs PyThaiNLP's rules only where a pattern says they may change something: the
+    result must be what running them always would give."""
+    composed = unicodedata.normalize("NFC", text.replace("\u200b", ""))
+    always = remove_dangling(remove_repeat_vowels(remove_spaces_before_marks(composed)))
+    assert clean_text(text) == always

@@ -14,7 +14,7 @@ from directory.services.organisation_csv import (
     ImportFailed,
     export_organisations_csv,
     import_organisation_rows,
-    import_organisations_csv,
+    import_organisations_file,
 )
 from directory.services.places import gazetteer
 
@@ -39,12 +39,15 @@ def read_csv(path):
 
 
 def row(**changes):
+    """GOOD_ROW with changes; another ref gets a name of its own (one name twice in a district is a likely duplicate)."""
+    if changes.get("ref", GOOD_ROW["ref"]) != GOOD_ROW["ref"]:
+        changes.setdefault("name_th", f"{GOOD_ROW['name_th']} {changes['ref']}")
     return {**GOOD_ROW, **changes}
 
 
 def failures(path, **options):
     with pytest.raises(ImportFailed) as failed:
-        import_organisations_csv(path, **options)
+        import_organisations_file(path, **options)
     return failed.value.errors
 
 
@@ -78,7 +81,7 @@ def snapshot():
 
 
 def test_the_development_organisations_load_cleanly(app, tmp_path):
-    summary = import_organisations_csv(DEV_ORGS)
+    summary = import_organisations_file(DEV_ORGS)
     db.session.commit()
 
     assert (summary.created, summary.updated, summary.unchanged) == (32, 0, 0)
@@ -114,7 +117,8 @@ def test_every_error_of_every_row_is_reported_and_nothing_is_written(app, tmp_pa
         (13, "founded_year"),
     ]
     messages = [str(e) for e in errors]
-    assert messages[0] == "row 3, column province: unknown province 'Atlantis'"
+    # The district is still read, and it says which province was meant.
+    assert messages[0] == "row 3, column province: unknown province 'Atlantis'; did you mean สตูล?"
     assert "เชียงใหม่" in messages[1] and "สตูล" in messages[1]
     assert "out of range" in messages[2] and "outside Thailand" in messages[4]
     assert "space-travel" in messages[9] and "row 2" in messages[10]
@@ -124,7 +128,7 @@ def test_every_error_of_every_row_is_reported_and_nothing_is_written(app, tmp_pa
 
 def test_a_file_with_one_bad_row_among_good_ones_writes_none_of_them(app, tmp_path):
     path = write_csv(tmp_path / "one-bad.csv", [row(ref=f"R{i}") for i in range(5)] + [row(ref="R9", lat="x")])
-    assert [str(e) for e in failures(path)] == ["row 7, column lat: Not a valid number."]
+    assert [str(e) for e in failures(path)] == ["row 7, column lat: not a number"]
     assert organisation_count() == 0
 
 
@@ -150,7 +154,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_a_hint(app, tmp_path):
 def test_utf8_with_or_without_a_bom(app, tmp_path, bom):
     path = write_csv(tmp_path / "file.csv", [row()], bom=bom)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf") is bom
-    import_organisations_csv(path)
+    import_organisations_file(path)
     assert [(o.ref, o.name_th) for o in organisations()] == [("T01", "มูลนิธิทดสอบละงู")]
 
 
@@ -159,7 +163,7 @@ def test_thai_digits_and_buddhist_era_years(app, tmp_path):
         row(ref="T1", lat="๖.๘๖๒", lon="๙๙.๗๘๑", founded_year="๒๕๕๕"),
         row(ref="T2", founded_year="๒๐๐๘"),
     ])
-    import_organisations_csv(path)
+    import_organisations_file(path)
     first, second = organisations()
     assert (first.latitude, first.longitude, first.founded_year) == (6.862, 99.781, 2012)
     assert not first.is_position_approximate
@@ -194,12 +198,12 @@ def test_without_coordinates_the_district_or_province_centroid_is_used_and_marke
 
 
 def test_reimporting_the_same_file_changes_nothing(app):
-    summary = import_organisations_csv(DEV_ORGS)
+    summary = import_organisations_file(DEV_ORGS)
     db.session.commit()
     before = snapshot()
 
     with recorded_statements() as statements:
-        again = import_organisations_csv(DEV_ORGS)
+        again = import_organisations_file(DEV_ORGS)
         db.session.commit()
 
     assert (again.created, again.updated, again.unchanged) == (0, 0, 32)
@@ -209,7 +213,7 @@ def test_reimporting_the_same_file_changes_nothing(app):
 
 
 def test_export_then_import_changes_nothing(app, tmp_path, make_organisation):
-    import_organisations_csv(DEV_ORGS)
+    import_organisations_file(DEV_ORGS)
     make_organisation(name_th="กลุ่มที่ไม่มีรหัส", district="1413", province="Phra Nakhon Si Ayutthaya")
     make_organisation(name_th="กลุ่มที่ตั้งแน่นอน", latitude=6.9, longitude=100.0, commit=False)
     db.session.commit()
@@ -217,7 +221,7 @@ def test_export_then_import_changes_nothing(app, tmp_path, make_organisation):
 
     assert export_organisations_csv(tmp_path / "export.csv") == 34
     with recorded_statements() as statements:
-        summary = import_organisations_csv(tmp_path / "export.csv")
+        summary = import_organisations_file(tmp_path / "export.csv")
         db.session.commit()
 
     assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 34)
@@ -226,7 +230,7 @@ def test_export_then_import_changes_nothing(app, tmp_path, make_organisation):
 
 
 def test_export_of_an_import_reproduces_the_file(app, tmp_path):
-    import_organisations_csv(DEV_ORGS)
+    import_organisations_file(DEV_ORGS)
     db.session.commit()
     export_organisations_csv(tmp_path / "export.csv")
     places = gazetteer()
@@ -258,13 +262,13 @@ def test_export_writes_a_bom_and_lists_organisations_without_a_ref_last(app, tmp
 
 
 def test_a_row_with_a_known_ref_updates_that_organisation_in_place(app, tmp_path):
-    import_organisations_csv(DEV_ORGS)
+    import_organisations_file(DEV_ORGS)
     db.session.commit()
     before = {ref: (id_, version) for ref, id_, version, _ in snapshot()}
     rows = read_csv(DEV_ORGS)
     rows[2].update(name_en="Satun Youth Sea Network", province="Phayao", district="Chiang Kham", lat="", lon="")
 
-    summary = import_organisations_csv(write_csv(tmp_path / "changed.csv", rows))
+    summary = import_organisations_file(write_csv(tmp_path / "changed.csv", rows))
     db.session.commit()
 
     assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 31)
@@ -327,7 +331,7 @@ def test_mark_demo_marks_new_organisations_only(app, make_organisation):
 
 
 def test_a_dry_run_counts_but_writes_nothing(app):
-    summary = import_organisations_csv(DEV_ORGS, dry_run=True)
+    summary = import_organisations_file(DEV_ORGS, dry_run=True)
     db.session.commit()
     assert summary.created == 32
     assert organisation_count() == 0
@@ -335,12 +339,13 @@ def test_a_dry_run_counts_but_writes_nothing(app):
 
 def test_progress_is_reported_row_by_row(app):
     calls = []
-    import_organisations_csv(DEV_ORGS, progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(done, 32) for done in range(1, 33)]
+    import_organisations_file(DEV_ORGS, progress=lambda step, done, total: calls.append((step, done, total)))
+    assert [call for call in calls if call[0] == "writing"] == [("writing", done, 32) for done in range(1, 33)]
+    assert [call for call in calls if call[0] == "checking"] == [("checking", done, 32) for done in range(1, 33)]
 
 
 def test_matching_costs_the_same_queries_for_3_rows_as_for_30(app, tmp_path):
-    import_organisations_csv(DEV_ORGS)
+    import_organisations_file(DEV_ORGS)
     db.session.commit()
     rows = read_csv(DEV_ORGS)
     for changed in rows:
@@ -348,7 +353,7 @@ def test_matching_costs_the_same_queries_for_3_rows_as_for_30(app, tmp_path):
     counts = []
     for size in (3, 30):
         with recorded_statements() as statements:
-            import_organisations_csv(write_csv(tmp_path / f"{size}.csv", rows[:size]))
+            import_organisations_file(write_csv(tmp_path / f"{size}.csv", rows[:size]))
         db.session.rollback()
         counts.append(len([s for s in statements if s.startswith("SELECT")]))
     assert counts[0] == counts[1]
@@ -359,4 +364,4 @@ def test_blank_lines_and_a_copy_of_the_shared_file(app, tmp_path):
     shutil.copyfile(DEV_ORGS, path)
     with open(path, "a", encoding="utf-8", newline="") as handle:
         handle.write("\r\n,,,,,,,,,,,,,,,,,\r\n")
-    assert import_organisations_csv(path).created == 32
+    assert import_organisations_file(path).created == 32

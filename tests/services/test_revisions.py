@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationRevision, OrganisationStatus, OrganisationType, RevisionSource
 from directory.services.finder import SearchCriteria, find_organisations
-from directory.services.organisation_csv import import_organisations_csv
+from directory.services.organisation_csv import import_organisations_file
 from directory.services.organisations import update_organisation
 from directory.services.places import gazetteer
 from directory.services.history import describe_revision, diff_words, revert_to, revisions_of, state_at
@@ -41,7 +41,7 @@ def test_create_edit_and_import_are_each_a_revision_with_author_source_and_value
                                        "issue_areas": issue_areas("elderly-care", "children-youth")},
                         source=RevisionSource.EDITOR, author=editor)
     db.session.commit()
-    import_organisations_csv(write_csv(tmp_path / "rows.csv", [
+    import_organisations_file(write_csv(tmp_path / "rows.csv", [
         {"ref": "H01", "name_th": "มูลนิธิประวัติศาสตร์ใหม่", "province": "สตูล"}]))
     db.session.commit()
 

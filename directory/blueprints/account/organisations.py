@@ -17,6 +17,7 @@ from directory.schemas.claims import ClaimSchema, InvitationSchema, Registration
 from directory.services import claims
 from directory.services.accounts import normalise_email
 from directory.services.claims import ClaimError
+from directory.services.duplicates import likely_duplicates
 from directory.services.permissions import can_edit
 from directory.services.places import gazetteer
 
@@ -75,19 +76,24 @@ def claim(public_id):
 @login_required
 def register_organisation():
     refusal = None if current_user.is_verified else "unverified"
-    errors = {}
+    errors, duplicates = {}, []
     if request.method == "POST" and refusal is None:
         values, errors = load_form(RegistrationSchema())
         if not errors:
-            claim = claims.register_organisation(current_user, values["organisation"], values["claim"])
-            db.session.commit()
-            flash(gettext("Thank you. “%(name)s” is saved as a draft; staff will review it and reply by email.",
-                          name=localized(claim.organisation, "name")), "success")
-            return redirect(url_for("account.home"))
+            organisation = values["organisation"]
+            duplicates = likely_duplicates(organisation["name_th"], organisation["province_code"],
+                                           organisation["district_code"])
+            if not duplicates or values["not_a_duplicate"]:
+                claim = claims.register_organisation(current_user, organisation, values["claim"],
+                                                     possible_duplicate=duplicates[0] if duplicates else None)
+                db.session.commit()
+                flash(gettext("Thank you. “%(name)s” is saved as a draft; staff will review it and reply by email.",
+                              name=localized(claim.organisation, "name")), "success")
+                return redirect(url_for("account.home"))
     status = 400 if errors else (403 if refusal and request.method == "POST" else 200)
     return render_template(
         "account/register_organisation.html", refusal=refusal, refusal_message=REFUSALS.get(refusal),
-        errors=errors, form=request.form,
+        errors=errors, form=request.form, duplicates=duplicates,
         provinces=[(p.code, localized(p, "name")) for p in sorted_by_name(gazetteer().provinces.values())],
         types=[(t.slug, localized(t, "name")) for t in db.session.scalars(
             sa.select(OrganisationType).order_by(OrganisationType.position))],

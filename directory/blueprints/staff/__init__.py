@@ -20,6 +20,7 @@ from directory.blueprints.staff import (  # noqa: E402,F401  (the views register
     claims,
     events,
     history,
+    imports,
     matching,
     organisations,
     publishing,
