@@ -6,8 +6,10 @@ PYTEST := $(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 .PHONY: run setup install translations chromium test test-sqlite test-postgres bench
 
+# The development server, with the search follower beside it (stopped with it).
 run: setup
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(FLASK) search follow >/dev/null & follower=$$!; trap 'kill $$follower' EXIT INT TERM; \
+	  $(FLASK) run --host 127.0.0.1 --port 5000
 
 setup: install
 	$(FLASK) db upgrade

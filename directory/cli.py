@@ -113,16 +113,49 @@ def prune_command(older_than_days):
 
 @search_cli.command("check")
 def check_command():
-    """List documents missing, stale or extra in the index; exit 1 when there are any."""
+    """List documents missing, stale or extra in the index; exit 1 when there are any or no index."""
     from directory.services.search_sync import check_index
 
     report = check_index()
+    if report is None:
+        click.echo("the search index is missing: run `flask search reindex`", err=True)
+        raise SystemExit(1)
     for problem, ids in report.items():
         if ids:
             click.echo(f"{problem}: {len(ids)} ({', '.join(ids[:20])}{' ...' if len(ids) > 20 else ''})")
     if any(report.values()):
         raise SystemExit(1)
     click.echo("search index matches the database")
+
+
+@search_cli.command("follow")
+@click.option("--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
+              help="Seconds to wait when nothing is pending.")
+def follow_command(interval):
+    """Apply the search outbox as it grows, until stopped (SIGTERM or Ctrl-C): run one per server."""
+    import signal
+
+    from directory.services.search_sync import follow
+
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    click.echo("following the search outbox; stop with Ctrl-C or SIGTERM")
+    try:
+        follow(stop=lambda: bool(stopping), interval=interval,
+               on_batch=lambda applied: click.echo(f"applied {applied} outbox entries"))
+    except KeyboardInterrupt:
+        pass
+
+
+@search_cli.command("status")
+def status_command():
+    """How far behind the database the index is: entries pending and the age of the oldest."""
+    from directory.services.search_sync import sync_lag
+
+    lag = sync_lag()
+    if lag["pending"] is None:
+        raise click.ClickException("the search index is missing: run `flask search reindex`")
+    click.echo(f"pending: {lag['pending']} outbox entries, the oldest {lag['oldest_s']} s old")
 
 
 users_cli = AppGroup("users", help="Create staff and admin accounts.")
@@ -173,6 +206,40 @@ def anonymise_command(older_than):
                f"removed {counts['works_removed']} unpublished works")
 
 
+backup_cli = AppGroup("backup", help="Back up and restore the database and the uploads folder.")
+
+
+@backup_cli.command("create")
+@click.argument("folder", type=click.Path(file_okay=False))
+def backup_create_command(folder):
+    """Write the database and uploads into FOLDER (new or empty); the index is rebuilt, not saved."""
+    from directory.services.backups import BackupError, create_backup
+
+    try:
+        manifest = create_backup(folder)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"backed up to {folder}: " + ", ".join(f"{n} {name}" for name, n in manifest["rows"].items()))
+
+
+@backup_cli.command("restore")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--yes", is_flag=True, help="Replace the database and uploads without asking.")
+def backup_restore_command(folder, yes):
+    """Replace the database and uploads with FOLDER's (stop the web server first), then rebuild the index."""
+    from directory.services.backups import BackupError, restore_backup
+    from directory.services.search_sync import reindex
+
+    if not yes:
+        click.confirm("This replaces the whole database and the uploads folder. Go on?", abort=True)
+    try:
+        manifest = restore_backup(folder)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    reindex()
+    click.echo(f"restored the backup of {manifest['created_at']} and rebuilt the search index")
+
+
 def _advance(bar):
     current = {"step": None}
 
@@ -192,3 +259,4 @@ def register(app: Flask):
     app.cli.add_command(search_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(events_cli)
+    app.cli.add_command(backup_cli)

@@ -13,13 +13,23 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS = {}  # setup.engine_options adds the timeouts below and hides parameters
+    DATABASE_CONNECT_TIMEOUT_S = _int("DATABASE_CONNECT_TIMEOUT_S", 5)
+    DATABASE_STATEMENT_TIMEOUT_S = _int("DATABASE_STATEMENT_TIMEOUT_S", 15)
+    DATABASE_LOCK_TIMEOUT_S = _int("DATABASE_LOCK_TIMEOUT_S", 5)
+    DATABASE_POOL_TIMEOUT_S = _int("DATABASE_POOL_TIMEOUT_S", 10)
     BABEL_DEFAULT_LOCALE = "th"
     BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
     LANGUAGES = ("th", "en")
     API_MAX_PER_PAGE = 100
     API_DEFAULT_PER_PAGE = 20
     JSON_SORT_KEYS = False
+
+    # Every absolute link (mail, private links, the API) is built on this, never on the request's Host.
+    # Required in production; elsewhere it defaults to the development server's http://127.0.0.1:5000.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL")
+    # Optionally, the only Host headers answered (comma-separated); any other gets a 400 (Flask's check).
+    TRUSTED_HOSTS = [h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()] or None
 
     # Sessions: HttpOnly and SameSite always; Secure when served over HTTPS (PREFERRED_URL_SCHEME).
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
@@ -59,9 +69,21 @@ class Config:
     # Rate limits (Flask-Limiter). memory:// counts per worker process; set redis://host:6379 to share.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Sign-in (services/sign_in_throttle.py): failed attempts per address and account (or per trusted
+    # browser and account), per address over all accounts, and the account-wide wait that follows.
     LOGIN_LIMIT = os.environ.get("LOGIN_LIMIT", "10 per 15 minutes")
+    LOGIN_ADDRESS_LIMIT = os.environ.get("LOGIN_ADDRESS_LIMIT", "30 per 15 minutes")
+    LOGIN_DELAY_AFTER = _int("LOGIN_DELAY_AFTER", 5)
+    LOGIN_DELAY_MAX_S = _int("LOGIN_DELAY_MAX_S", 300)
+    # Searches per address (page and API): generous, against a flood, not against people.
+    SEARCH_LIMIT = os.environ.get("SEARCH_LIMIT", "120 per minute")
+    # Text matching stops after this long and the page says its results may be incomplete.
+    SEARCH_BUDGET_S = float(os.environ.get("SEARCH_BUDGET_S", "0.5"))
     PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour")
     APPLICATION_LIMIT = os.environ.get("APPLICATION_LIMIT", "20 per hour")  # event applications, per address
+
+    # /readyz says "not ready" when the search outbox's oldest unapplied entry is older than this.
+    READY_MAX_LAG_S = _int("READY_MAX_LAG_S", 60)
 
     # Geocoding: the offline gazetteer of seeded places, or Nominatim when NOMINATIM_USER_AGENT is set.
     NOMINATIM_USER_AGENT = os.environ.get("NOMINATIM_USER_AGENT")
@@ -76,6 +98,8 @@ class TestingConfig(Config):
 
     ENV_NAME = "testing"
     TESTING = True
+    PUBLIC_BASE_URL = "http://localhost"  # the test client's own host
+    SEARCH_LIMIT = "100000 per minute"  # property tests search thousands of times; a test sets it lower
     SECRET_KEY = "testing-secret-key"
     # OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane): fast enough for hundreds of sign-ins.
     ARGON2_TIME_COST = 2

@@ -11,6 +11,7 @@ from pythainlp.util import collate
 from werkzeug.exceptions import default_exceptions
 
 from directory.i18n import Message
+from directory.links import public_url
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
@@ -265,5 +266,5 @@ def register(app: Flask):
         render_in_language=render_in_language, is_default_description=is_default_description,
         parameter_label=parameter_label, flatten_messages=flatten_messages,
         describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
-        event_status_label=event_status_label, say=say,
+        event_status_label=event_status_label, say=say, public_url=public_url,
     )

@@ -1,11 +1,9 @@
 """Sign-in sessions, CSRF, rate limits, the client's address behind a proxy, and response headers."""
-import logging
-import re
-
 import sqlalchemy as sa
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from directory import input_guard, log_redaction
 from directory.extensions import csrf, db, limiter, login_manager
 
 CONTENT_SECURITY_POLICY = "; ".join((
@@ -29,26 +27,11 @@ SECURITY_HEADERS = {
 }
 
 
-class PrivateLinkRedactor(logging.Filter):
-    """An applicant's private link opens their personal data: the access log shows it without its token."""
-
-    PRIVATE_LINK = re.compile(r"(/applications/)[^/\s?\"]+")
-
-    def filter(self, record):
-        if isinstance(record.msg, str) and "/applications/" in record.msg:
-            record.msg = self.PRIVATE_LINK.sub(r"\1<private>", record.msg)
-        if record.args:
-            record.args = tuple(self.PRIVATE_LINK.sub(r"\1<private>", arg) if isinstance(arg, str) else arg
-                                for arg in record.args)
-        return True
-
-
 def register(app: Flask):
     _trust_proxies(app)
-    werkzeug_log = logging.getLogger("werkzeug")
-    if not any(isinstance(f, PrivateLinkRedactor) for f in werkzeug_log.filters):
-        werkzeug_log.addFilter(PrivateLinkRedactor())
+    log_redaction.install(app)
     csrf.init_app(app)
+    input_guard.install(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "account.login"

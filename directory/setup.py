@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from directory.config import Config, config_from_environment
 from directory.extensions import babel, csrf, db, migrate
+from directory.rate_limit_storage import with_fallback
 
 
 class ConfigurationError(RuntimeError):
@@ -36,15 +37,22 @@ def configure_settings(app: Flask, config=None):
         app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = True
     if app.config["ENV_NAME"] == "production":
         _refuse_unsafe_production(app)
+    if not app.config.get("PUBLIC_BASE_URL"):
+        app.config["PUBLIC_BASE_URL"] = DEVELOPMENT_BASE_URL
+    app.config["RATELIMIT_STORAGE_URI"] = with_fallback(app.config.get("RATELIMIT_STORAGE_URI"))
 
 
 MIN_SECRET_KEY_LENGTH = 32
+DEVELOPMENT_BASE_URL = "http://127.0.0.1:5000"  # where `make run` serves
 
 
 def _refuse_unsafe_production(app):
-    """Debug mode runs code sent by the browser; a short or sample key lets anyone forge sessions."""
+    """Debug mode runs code sent by the browser; a short or sample key lets anyone forge sessions;
+    without its public address the app could only guess the links it mails."""
     if app.debug or app.config.get("DEBUG"):
         raise ConfigurationError("debug mode must be off in production")
+    if not app.config.get("PUBLIC_BASE_URL"):
+        raise ConfigurationError("PUBLIC_BASE_URL must be set in production (e.g. https://directory.example.org)")
     key = app.config["SECRET_KEY"]
     if len(key) < MIN_SECRET_KEY_LENGTH or key in {"testing-secret-key", "change-me", "secret", "dev"}:
         raise ConfigurationError(f"SECRET_KEY must be a random value of at least {MIN_SECRET_KEY_LENGTH} characters")
@@ -76,8 +84,25 @@ def _tune_sqlite(dbapi_connection, _record):
 def configure_database(app: Flask):
     import directory.models  # noqa: F401  (registers every table with the metadata)
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+
+
+def engine_options(config):
+    """Connections that fail fast and errors that never log their parameters (personal data).
+
+    A database that stops answering would otherwise hold every worker for the length of a TCP
+    timeout; a failed statement's log would carry an applicant's name, email and phone.
+    """
+    options = {"pool_pre_ping": True, "hide_parameters": True, "pool_timeout": config["DATABASE_POOL_TIMEOUT_S"],
+               **config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        statement_ms, lock_ms = config["DATABASE_STATEMENT_TIMEOUT_S"] * 1000, config["DATABASE_LOCK_TIMEOUT_S"] * 1000
+        options["connect_args"] = {"connect_timeout": config["DATABASE_CONNECT_TIMEOUT_S"],
+                                   "options": f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms}",
+                                   **options.get("connect_args", {})}
+    return options
 
 
 def select_locale():
@@ -121,9 +146,11 @@ def configure_templates(app: Flask):
 def configure_blueprints(app: Flask):
     from directory.blueprints.account import account
     from directory.blueprints.api import api
+    from directory.blueprints.health import health
     from directory.blueprints.public import public
     from directory.blueprints.staff import staff
 
+    app.register_blueprint(health)
     app.register_blueprint(public)
     app.register_blueprint(account, url_prefix="/account")
     app.register_blueprint(staff, url_prefix="/staff")

@@ -17,11 +17,11 @@ from search_index.lexicon import ThaiLexicon
 from search_index.query import PlaceTerm
 from search_index.schema import WATERMARK_ID, to_fields
 from search_index.searching import SORTS, Hit, MatchCache, SearchRequest, SearchResult, run_search
-from search_index.store import IndexStore
+from search_index.store import IndexMissing, IndexStore
 from search_index.suggest import suggest_query
 
-__all__ = ["Document", "Hit", "Place", "PlaceTerm", "SORTS", "SearchIndex", "SearchRequest", "SearchResult",
-           "load_thai_segmenter"]
+__all__ = ["Document", "Hit", "IndexMissing", "Place", "PlaceTerm", "SORTS", "SearchIndex", "SearchRequest",
+           "SearchResult", "load_thai_segmenter"]
 
 WRITER_TIMEOUT_S = 10
 
@@ -65,12 +65,17 @@ class SearchIndex:
                     if fields.get("id") != WATERMARK_ID}
 
     def state(self):
-        """What the last writer recorded with its commit (the sync position), or {}."""
+        """What the last writer recorded with its commit (the sync position), or {} with no index."""
+        if not self.store.exists():
+            return {}
         with self._guard:
             return _read_state(self._fresh_searcher())
 
     def _fresh_searcher(self):
-        if self._searcher is not None and self.store.current_generation() == self._generation:
+        generation = self.store.current_generation()
+        if self._searcher is not None and generation is None:
+            return self._searcher  # the folder is gone: serve what is open until a rebuild swaps one in
+        if self._searcher is not None and generation == self._generation:
             try:
                 self._searcher = self._searcher.refresh()
                 return self._searcher

@@ -20,6 +20,7 @@ from search_index.lexicon import words_containing
 
 TEXT_FIELDS = ("name", "tags", "body")
 PREFIX_MIN_CHARS = 3
+FRAGMENT_MIN_CHARS = 2  # one Thai letter is inside half the vocabulary: it is only a word of its own
 MAX_UNITS = 32
 _QUOTED = re.compile(r'"([^"]*)"')
 # Longer words that hold the typed text, and words it begins, score a small constant: a rare
@@ -84,7 +85,7 @@ def _latin_clause(word):
 def _thai_clause(run, thai_lexicon):
     words = thai_words(run)
     options = [wq.And([_in_text_fields(lambda f, w=w: wq.Term(f, w)) for w in words])]
-    longer = words_containing(run, thai_lexicon)
+    longer = words_containing(run, thai_lexicon) if len(run) >= FRAGMENT_MIN_CHARS else ()
     if longer:
         options.append(wq.ConstantScoreQuery(_in_text_fields(lambda f: wq.Or([wq.Term(f, w) for w in longer])),
                                              FRAGMENT_SCORE))

@@ -1,5 +1,6 @@
 """Answering a search: text match in Whoosh, filters, distance, facets and order on arrays."""
 import math
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
+    budget_s: float | None = None  # past this long, text matching stops and the result says it is partial
 
 
 @dataclass
@@ -48,6 +50,7 @@ class SearchResult:
     total: int
     facets: dict
     matched_any_word: bool = False  # all words found nothing, so any word was used
+    is_partial: bool = False  # the time budget ran out: some matching documents may be missing
 
 
 def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest) -> SearchResult:
@@ -65,11 +68,13 @@ def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest)
         if request.radius_km is not None:
             allowed &= _within(distances, columns, request.near, request.radius_km)
 
-    scores, any_word = None, False
+    scores, any_word, partial = None, False, False
     if request.q or request.places:
-        matched = _text_matches(searcher, columns, thai_lexicon, request.q, request.places, matches)
+        deadline = Deadline(request.budget_s)
+        matched = _text_matches(searcher, columns, thai_lexicon, request.q, request.places, matches, deadline)
         if matched is not None:
             matched_docnums, scores, any_word = matched
+            partial = deadline.passed
             text_mask = np.zeros(len(allowed), dtype=bool)
             text_mask[matched_docnums] = True
             allowed &= text_mask
@@ -90,7 +95,23 @@ def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest)
             distance_km=_exact_distance(columns, docnum, request.near) if request.near else None,
             highlights={f: s for f in HIGHLIGHT_FIELDS if (s := snippet(stored.get(f), marks))},
         ))
-    return SearchResult(hits=hits, total=len(docnums), facets=facets, matched_any_word=any_word)
+    return SearchResult(hits=hits, total=len(docnums), facets=facets, matched_any_word=any_word,
+                        is_partial=partial)
+
+
+class Deadline:
+    """A search's time budget: matching checks it now and then and stops once it has passed."""
+
+    CHECK_EVERY = 512  # documents between two looks at the clock
+
+    def __init__(self, budget_s):
+        self.until = time.monotonic() + budget_s if budget_s else None
+        self.passed = False
+
+    def check(self):
+        if self.until is not None and time.monotonic() > self.until:
+            self.passed = True
+        return self.passed
 
 
 class MatchCache:
@@ -105,21 +126,25 @@ class MatchCache:
         self.size = size
         self._entries = OrderedDict()
 
-    def get(self, key, compute):
+    def get(self, key, compute, keep=lambda value: True):
+        """The cached value for `key`, or compute() kept for next time when keep(value) says so."""
         if key in self._entries:
             self._entries.move_to_end(key)
             return self._entries[key]
-        value = self._entries[key] = compute()
-        if len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        value = compute()
+        if keep(value):
+            self._entries[key] = value
+            if len(self._entries) > self.size:
+                self._entries.popitem(last=False)
         return value
 
 
-def _text_matches(searcher, columns, thai_lexicon, q, places, matches):
+def _text_matches(searcher, columns, thai_lexicon, q, places, matches, deadline):
     """(docnums, scores by docnum, matched_any_word) for `q` and `places`, or None when they hold nothing.
 
     Every word must match; when that finds nothing in the whole index, any word will do. (A filter
-    that leaves nothing is not a reason to loosen the words.)
+    that leaves nothing is not a reason to loosen the words.) A match cut short by the deadline is
+    not cached.
     """
     key = (columns.state, q, places)
 
@@ -127,18 +152,18 @@ def _text_matches(searcher, columns, thai_lexicon, q, places, matches):
         query = build_query(q, thai_lexicon=thai_lexicon, places=places)
         if query is None:
             return None
-        docnums, scores = _scored_matches(searcher, query, columns.size)
-        if not len(docnums) and len(parse_units(q)) + len(places) > 1:
+        docnums, scores = _scored_matches(searcher, query, columns.size, deadline)
+        if not len(docnums) and len(parse_units(q)) + len(places) > 1 and not deadline.passed:
             any_word = build_query(q, any_word=True, thai_lexicon=thai_lexicon, places=places)
-            docnums, scores = _scored_matches(searcher, any_word, columns.size)
+            docnums, scores = _scored_matches(searcher, any_word, columns.size, deadline)
             return docnums, scores, True
         return docnums, scores, False
 
-    return matches.get(key, compute)
+    return matches.get(key, compute, keep=lambda _value: not deadline.passed)
 
 
-def _scored_matches(searcher, query, size):
-    """Every matching document with its BM25F score, in one pass over each segment."""
+def _scored_matches(searcher, query, size, deadline):
+    """Every matching document with its BM25F score, in one pass over each segment (until the deadline)."""
     docnums, scored = [], []
     context = searcher.context()
     for subsearcher, offset in searcher.leaf_searchers():
@@ -146,7 +171,11 @@ def _scored_matches(searcher, query, size):
         while matcher.is_active():
             docnums.append(matcher.id() + offset)
             scored.append(matcher.score())
+            if len(docnums) % Deadline.CHECK_EVERY == 0 and deadline.check():
+                break
             matcher.next()
+        if deadline.passed:
+            break
     docnums = np.array(docnums, dtype=np.int64)
     scores = np.zeros(size)
     inside = docnums < size

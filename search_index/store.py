@@ -16,10 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import EmptyIndexError
 
 from search_index.schema import build_schema
 
 KEEP_OLD_GENERATIONS = 1
+
+
+class IndexMissing(RuntimeError):
+    """No index on disk (never built, or its folder was deleted): `flask search reindex` builds one."""
 
 
 class IndexStore:
@@ -38,19 +43,21 @@ class IndexStore:
         return os.readlink(self.current_link) if self.current_link.is_symlink() else None
 
     def open(self):
-        """The current generation's index, created empty on first use."""
+        """The current generation's index (writers: hold the lock; IndexMissing if there is none)."""
         return self.open_current()[1]
 
     def open_current(self):
         """(generation, index) of the current generation, read from one look at the symlink, so a
-        swap in between cannot pair one generation's name with another's index."""
-        if not self.exists():
-            with self.writer_lock(blocking=True):
-                if not self.exists():
-                    path = self.new_generation()
-                    self.swap_to(path)
-        generation = os.readlink(self.current_link)
-        return generation, whoosh_index.open_dir(self.root / generation)
+        swap in between cannot pair one generation's name with another's index.
+
+        Raises IndexMissing where there is none: only a rebuild makes one, so that no reader is ever
+        given an empty index while the real one is being built.
+        """
+        try:
+            generation = os.readlink(self.current_link)
+            return generation, whoosh_index.open_dir(self.root / generation)
+        except (OSError, EmptyIndexError):
+            raise IndexMissing(self.root) from None
 
     def new_generation(self):
         """Create an empty index in a new generation folder and return its path."""

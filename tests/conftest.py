@@ -22,6 +22,7 @@ from directory import create_app
 from directory.config import TestingConfig
 from directory.extensions import db
 from directory.services.reference_data import seed_reference_data
+from directory.services.search_sync import reindex
 
 REFERENCE_TABLES = {"regions", "provinces", "districts", "issue_areas", "organisation_types"}
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -100,6 +101,7 @@ def app(migrated_database, tmp_path):
         g.__dict__.clear()
 
     with app.app_context():
+        reindex()  # an empty index, as `make run` and a deploy build one before serving
         yield app
         db.session.rollback()
         for table in reversed(db.metadata.sorted_tables):

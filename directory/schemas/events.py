@@ -3,9 +3,9 @@
 Public fields only. Applicants appear solely as the display name on a published work, and only when
 they agreed to have their name published; no contact, birth year, health note or guardian, ever.
 """
-from flask import url_for
 from marshmallow import fields, validate
 
+from directory.links import public_url
 from directory.models import WorkFormat
 from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
 from directory.schemas.organisations import _OwnColumns
@@ -43,7 +43,7 @@ def _date(description):
 
 
 def event_url(event):
-    return url_for("public.event", public_id=event.public_id, slug=event.slug, _external=True)
+    return public_url("public.event", public_id=event.public_id, slug=event.slug)
 
 
 class EventSchema(OutputSchema):
@@ -92,8 +92,8 @@ class HostOrganisationSchema(OutputSchema):
     name_th = fields.String()
     name_en = fields.String(allow_none=True)
     url = fields.Function(
-        lambda organisation: url_for("public.organisation", public_id=organisation.public_id,
-                                     slug=organisation.slug, _external=True),
+        lambda organisation: public_url("public.organisation", public_id=organisation.public_id,
+                                        slug=organisation.slug),
         metadata={"type": "string", "format": "uri", "description": "The organisation's public profile."})
 
 
@@ -108,7 +108,7 @@ class HostSchema(OutputSchema):
 def _work_file_url(work):
     if not work.file_name:
         return None
-    return url_for("public.work_file", name=work.file_name, _external=True)
+    return public_url("public.work_file", name=work.file_name)
 
 
 class PublishedWorkSchema(OutputSchema):

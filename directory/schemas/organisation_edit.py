@@ -10,10 +10,12 @@ Every message is a fixed English sentence with a Thai translation in messages.po
 from __future__ import annotations
 
 import re
+from datetime import date
+
 import sqlalchemy as sa
-from flask import url_for
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
 
+from directory.links import public_url
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationType
 from directory.models.organisations import THAILAND_BOUNDS
@@ -53,6 +55,10 @@ BAD_YEAR = "Enter a year between 1800 and this year."
 TOO_MANY_TARGET_GROUPS = "Give at most 20 target groups."
 
 _SPACES = re.compile(r"\s+")
+# For the OpenAPI document: the web and email addresses every validator here takes (a subset of all).
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?"
+WEB_ADDRESS_PATTERN = rf"^https?://{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,10}}(?:/[A-Za-z0-9._~-]*)*$"
+EMAIL_PATTERN = rf"^[A-Za-z0-9_%+-]{{1,30}}(?:\.[A-Za-z0-9_%+-]{{1,30}})*@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,10}}$"
 _HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
@@ -248,6 +254,42 @@ class OrganisationEditSchema(Schema):
         super().__init__(**kwargs)
         self.organisation = organisation
 
+    @staticmethod
+    def openapi_rules():
+        """For the OpenAPI document: a latitude comes with its longitude (both numbers or both null);
+        a district comes as its code, which says its province; and the codes and slugs each field takes."""
+        places = gazetteer()
+        both_or_neither = [
+            {"allOf": [{"not": {"required": ["latitude"]}}, {"not": {"required": ["longitude"]}}]},
+            {"required": ["latitude", "longitude"], "properties": {
+                "latitude": {"type": "number"}, "longitude": {"type": "number"}}},
+            {"required": ["latitude", "longitude"], "properties": {
+                "latitude": {"enum": [None]}, "longitude": {"enum": [None]}}},
+        ]
+        one_place_field = [{"not": {"required": ["province"]}}, {"not": {"required": ["district"]}},
+                           {"properties": {"district": {"enum": [None]}}}]
+        this_year = date.today().year
+        slugs = {model: sorted(db.session.scalars(sa.select(model.slug))) for model in (OrganisationType, IssueArea)}
+        return {
+            "properties": {
+                "province": {"enum": sorted(places.provinces)},
+                "district": {"enum": [*sorted(places.districts), None]},
+                "type": {"enum": [*slugs[OrganisationType], None]},
+                "issue_areas": {"items": {"enum": slugs[IssueArea]}},
+                "target_groups": {"maxItems": MAX_TARGET_GROUPS},
+                "website": {"pattern": WEB_ADDRESS_PATTERN}, "facebook": {"pattern": WEB_ADDRESS_PATTERN},
+                "email": {"pattern": EMAIL_PATTERN},
+                "founded_year": {"anyOf": [
+                    {"minimum": rows.EARLIEST_FOUNDED_YEAR, "maximum": this_year},
+                    {"minimum": rows.EARLIEST_FOUNDED_YEAR + rows.BUDDHIST_ERA_OFFSET,
+                     "maximum": this_year + rows.BUDDHIST_ERA_OFFSET}]},
+            },
+            "allOf": [{"anyOf": both_or_neither}, {"anyOf": one_place_field}],
+            "description": "Latitude and longitude go together. A district code says its province, so send "
+                           "the province only to move without a district (a district of the new province may "
+                           "be sent with it by name or code).",
+        }
+
     @pre_load
     def blank_is_none(self, data, **_):
         """Strip text; a blank field is None (cleared), as an HTML form cannot send null."""
@@ -278,13 +320,18 @@ class OrganisationEditSchema(Schema):
         if errors:
             raise ValidationError(errors)
 
-    def _province_code(self, data):
+    def _province_code(self, data, district=None):
+        """The province the district is read in: the one sent, else (for a district code sent alone,
+        which says its province) the code's, else the organisation's own."""
         if "province_code" in data:
             return data["province_code"]
+        place = gazetteer().districts.get(str(district).strip()) if district else None
+        if place is not None:
+            return place.province_code
         return self.organisation.province_code if self.organisation is not None else None
 
     def _district_problem(self, text, data):
-        province_code = self._province_code(data)
+        province_code = self._province_code(data, text)
         if province_code is None:
             return None  # the province's own error is shown
         problem = gazetteer().resolve(province=province_code, district=str(text)).problems.get("district")
@@ -298,10 +345,13 @@ class OrganisationEditSchema(Schema):
             data["target_groups"] = []
         if data.get("issue_areas", ()) is None:
             data["issue_areas"] = []
-        province_code = self._province_code(data)
+        province_code = self._province_code(data, data.get("district_code"))
         if data.get("district_code"):
             resolution = gazetteer().resolve(province=province_code, district=data["district_code"])
             data["district_code"] = resolution.district_code
+            if "province_code" not in data and self.organisation is not None \
+                    and province_code != self.organisation.province_code:
+                data["province_code"] = province_code  # a district code sent alone moves its province too
         elif "province_code" in data and "district_code" not in data and self.organisation is not None:
             # A new province without a district: the old district is not in it any more.
             district = gazetteer().districts.get(self.organisation.district_code)
@@ -313,19 +363,17 @@ class OrganisationEditSchema(Schema):
 def logo_url(organisation):
     if not organisation.logo_filename:
         return None
-    return url_for("public.logo", filename=organisation.logo_filename, _external=True)
+    return public_url("public.logo", filename=organisation.logo_filename)
 
 
 class EditedOrganisationSchema(OrganisationSchema):
     """An organisation as its editors see it after an edit: the public fields, its logo and its
     version (send it back with the next edit)."""
 
-    FIELD_SETS = {"editor": (*OrganisationSchema.FIELD_SETS["public"], "logo_url", "version")}
+    FIELD_SETS = {"editor": (*OrganisationSchema.FIELD_SETS["public"], "logo_url")}
 
     logo_url = fields.Function(logo_url, allow_none=True, metadata={
         "type": "string", "format": "uri", "description": "The logo (WebP, at most 512 pixels a side); null if none."})
-    version = fields.Integer(metadata={"description": "Send this as `version` with the next edit."})
-
     def __init__(self, *, audience="editor", **kwargs):
         super().__init__(audience=audience, **kwargs)
 

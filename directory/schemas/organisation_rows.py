@@ -12,6 +12,7 @@ from datetime import date
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validates_schema
 
 from directory.extensions import db
+from directory.input_guard import FORBIDDEN, problem_with
 from directory.i18n import Message, joined
 from directory.models import IssueArea, Organisation, OrganisationType
 from directory.models.organisations import THAILAND_BOUNDS
@@ -217,6 +218,7 @@ class OrganisationRowSchema(Schema):
         super().__init__(**kwargs)
         self.references = references
         self._places = None
+        self._unstorable = {}
 
     def load_row(self, row) -> LoadedRow:
         """Load one row; raises ValidationError with every problem of it, keyed by column."""
@@ -226,9 +228,13 @@ class OrganisationRowSchema(Schema):
     @pre_load
     def clean_cells(self, row, **_):
         """Strip cells, make blank ones None, read Thai digits in numbers, and read the places."""
-        cleaned = {}
+        cleaned, self._unstorable = {}, {}
         for column, value in row.items():
             if isinstance(value, str):
+                problem = problem_with(value)
+                if problem:
+                    self._unstorable[column] = [problem]
+                    value = FORBIDDEN.sub("", value)  # checked further without it, so every error shows
                 value = value.strip() or None
                 if value is not None and column in NUMBER_COLUMNS:
                     value = value.translate(THAI_DIGITS)
@@ -241,7 +247,7 @@ class OrganisationRowSchema(Schema):
 
     @validates_schema(pass_original=True, skip_on_field_errors=False)
     def check_position_and_places(self, data, original_data, **_):
-        errors = {}
+        errors = dict(self._unstorable)
         if "lat" in original_data or "lon" in original_data:
             lat_blank, lon_blank = _is_blank(original_data.get("lat")), _is_blank(original_data.get("lon"))
             if lat_blank and not lon_blank:

@@ -1,12 +1,17 @@
 """Schemas of organisations: the API's query string and path, and the organisation as each audience sees it."""
-from flask import url_for
+import sqlalchemy as sa
 from marshmallow import RAISE, fields, pre_dump, validate
 
+from directory.extensions import db
+from directory.models import IssueArea, OrganisationType, Region
+
+from directory.links import public_url
 from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
 from directory.schemas.organisation_filters import OrganisationFilterSchema
 from directory.schemas.places import DistrictSchema, ProvinceSchema
 from directory.schemas.taxonomies import IssueAreaSchema, OrganisationTypeSchema
 from directory.services.organisations import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH
+from directory.services.places import gazetteer
 
 FILTER_DESCRIPTIONS = {
     "q": "Words to find in names and descriptions (Thai or English); every word must match.",
@@ -16,9 +21,11 @@ FILTER_DESCRIPTIONS = {
     "issue": "Issue area: slug, Thai or English name (see /api/v1/issue-areas). Repeat for OR.",
     "type": "Organisation type: slug, Thai or English name (see /api/v1/organisation-types). Repeat for OR.",
     "near": "Only organisations near this point, 'LAT,LON' in decimal degrees (with radius_km); adds distance_km.",
-    "near_district": "Like near, from the centre of this district (Thai or English name or code).",
-    "radius_km": "With near or near_district: keep organisations within this many kilometres (geodesic).",
-    "sort": "relevance (the default with q), name (Thai collation), distance (needs near) or updated.",
+    "near_district": "Like near, from the centre of this district (Thai or English name or code); "
+                     "near wins when both are given.",
+    "radius_km": "With near or near_district: keep organisations within this many kilometres (geodesic); "
+                 "ignored without them.",
+    "sort": "relevance (the default with q), name (Thai collation), distance (with near; else ignored) or updated.",
     "page": "Page number, from 1.",
     "per_page": "Organisations per page, at most 100.",
 }
@@ -34,9 +41,25 @@ class OrganisationQuerySchema(OrganisationFilterSchema):
     class Meta:
         unknown = RAISE
 
+    explains_distance_mistakes = False  # see OrganisationFilterSchema: the document can say this instead
+
     def on_bind_field(self, field_name, field_obj):
         if field_name in FILTER_DESCRIPTIONS:
             field_obj.metadata = {**field_obj.metadata, "description": FILTER_DESCRIPTIONS[field_name]}
+
+    @staticmethod
+    def openapi_parameters():
+        """For the OpenAPI document: the codes and slugs each filter takes (names are taken too, as the
+        descriptions say, but a list of every spelling would never end)."""
+        places = gazetteer()
+        slugs = {name: sorted(db.session.scalars(sa.select(model.slug))) for name, model in (
+            ("region", Region), ("issue", IssueArea), ("type", OrganisationType))}
+        return {
+            "province": {"items": {"enum": sorted(places.provinces)}},
+            "district": {"items": {"enum": sorted(places.districts)}},
+            "near_district": {"enum": sorted(places.districts)},
+            **{name: {"items": {"enum": values}} for name, values in slugs.items()},
+        }
 
 
 class OrganisationPathSchema(QuerySchema):
@@ -65,20 +88,19 @@ class _OwnColumns(fields.Nested):
 
 
 def profile_url(organisation):
-    return url_for("public.organisation", public_id=organisation.public_id, slug=organisation.slug,
-                   _external=True)
+    return public_url("public.organisation", public_id=organisation.public_id, slug=organisation.slug)
 
 
 class OrganisationSchema(OutputSchema):
     """An organisation. Declare a field here only once some audience may see it, then name it in
-    that audience's field set; the internal id, version, status and ref are in none yet."""
+    that audience's field set; the internal id, status and ref are in none yet."""
 
     FIELD_SETS = {
         "public": (
             "id", "slug", "url", "name_th", "name_en", "type", "registration_number", "description_th",
             "description_en", "founded_year", "province", "district", "address", "latitude", "longitude",
             "is_position_approximate", "issue_areas", "target_groups", "contact", "is_verified", "is_demo",
-            "updated_at",
+            "updated_at", "version",
         ),
     }
 
@@ -106,6 +128,8 @@ class OrganisationSchema(OutputSchema):
     is_verified = fields.Boolean()
     is_demo = fields.Boolean(metadata={"description": "True for made-up demonstration data."})
     updated_at = UTCDateTime()
+    version = fields.Integer(metadata={
+        "description": "Goes up with every change; send it as `version` with an edit (also the ETag)."})
 
     def __init__(self, *, audience="public", **kwargs):
         if kwargs.get("only") is None:
@@ -168,3 +192,5 @@ class OrganisationPageSchema(OutputSchema):
         "description": "True when no organisation matched every word of q, so any word was used."})
     suggestion = fields.String(allow_none=True, metadata={
         "description": "For a q that found nothing: a query that finds something ('did you mean')."})
+    is_partial = fields.Boolean(metadata={
+        "description": "True when the search ran out of its time budget: some matches may be missing."})

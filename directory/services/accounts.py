@@ -3,8 +3,9 @@ import hashlib
 import secrets
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 
+from directory.links import public_url
 from directory.extensions import db
 from directory.models import ApiToken, User, UserRole
 from directory.models.users import new_session_token
@@ -50,7 +51,7 @@ def sign_up(email, password, display_name):
     existing = find_user(email)
     if existing is not None:
         passwords.hash_password(password)  # take as long as a new account does: the timing must not tell
-        queue_mail(existing.email, "account_exists", user=existing, login_url=url_for("account.login", _external=True))
+        queue_mail(existing.email, "account_exists", user=existing, login_url=public_url("account.login"))
         return None
     user = create_user(email, password, display_name)
     send_verification(user)
@@ -59,7 +60,7 @@ def sign_up(email, password, display_name):
 
 def send_verification(user):
     token = make_token("verify-email", {"user": user.id, "email": user.email})
-    queue_mail(user.email, "verify_email", user=user, url=url_for("account.verify_email", token=token, _external=True))
+    queue_mail(user.email, "verify_email", user=user, url=public_url("account.verify_email", token=token))
 
 
 def verify_email(token):
@@ -102,7 +103,7 @@ def request_password_reset(email):
         return
     token = make_token("reset-password", {"user": user.id, "hash": _fingerprint(user.password_hash)})
     queue_mail(user.email, "reset_password", user=user,
-               url=url_for("account.reset_password", token=token, _external=True))
+               url=public_url("account.reset_password", token=token))
 
 
 def reset_password(token, new_password):

@@ -9,9 +9,10 @@ Editors invite others by mail; the signed link names the address and works only 
 that has it. Services flush; the caller commits once (mail goes out after the commit).
 """
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy.orm import selectinload
 
+from directory.links import public_url
 from directory.extensions import db
 from directory.models import (
     ClaimKind,
@@ -163,10 +164,10 @@ def _decide(claim, status, by, note):
 
 def _tell_requester(claim, template):
     organisation = claim.organisation
-    profile_url = (url_for("public.organisation", public_id=organisation.public_id, slug=organisation.slug,
-                           _external=True) if organisation.is_published else None)
+    profile_url = (public_url("public.organisation", public_id=organisation.public_id, slug=organisation.slug)
+                   if organisation.is_published else None)
     queue_mail(claim.requester.email, template, claim=claim, organisation=organisation,
-               profile_url=profile_url, account_url=url_for("account.home", _external=True))
+               profile_url=profile_url, account_url=public_url("account.home"))
 
 
 # Editors
@@ -194,7 +195,7 @@ def invite_editor(organisation, email, *, by):
         raise ClaimError("already_editor")
     token = make_token(INVITATION_PURPOSE, {"organisation": organisation.id, "email": email, "by": by.id})
     queue_mail(email, "invitation", organisation=organisation, inviter=by,
-               url=url_for("account.accept_invitation", token=token, _external=True),
+               url=public_url("account.accept_invitation", token=token),
                days=current_app.config["INVITATION_MAX_AGE"] // (24 * 3600))
     return token
 

@@ -6,13 +6,13 @@ loaded from the database in that order.
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.models import IssueArea, Organisation, OrganisationStatus, Province
 from directory.services.places import gazetteer
 from directory.services.search import search_index
-from directory.services.search_sync import sync_search_index_safely
 from search_index import PlaceTerm, SearchRequest
 
 
@@ -44,6 +44,7 @@ class ResultPage:
     facets: dict = field(default_factory=dict)  # province: [(Province, n)], issue_area: [(IssueArea, n)]
     matched_any_word: bool = False
     suggestion: str | None = None
+    is_partial: bool = False  # the search ran out of time: some matches may be missing
 
     @property
     def pages(self):
@@ -68,7 +69,6 @@ class FoundOrganisation:
 
 
 def find_organisations(criteria: SearchCriteria) -> ResultPage:
-    sync_search_index_safely()  # cheap when nothing is pending; applies what a failed writer left
     index = search_index()
     words, places = place_terms(criteria.q)
     result = index.search(SearchRequest(
@@ -77,6 +77,7 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
         near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
         name_language=criteria.name_language,
         offset=(criteria.page - 1) * criteria.per_page, limit=criteria.per_page,
+        budget_s=current_app.config["SEARCH_BUDGET_S"],
     ))
     ids = [int(hit.id) for hit in result.hits]
     rows = {o.id: o for o in db.session.scalars(
@@ -89,6 +90,7 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
         items=[rows[i] for i in ids if i in rows], total=result.total, page=criteria.page,
         per_page=criteria.per_page, hits={int(h.id): h for h in result.hits},
         facets=_facet_rows(result.facets), matched_any_word=result.matched_any_word, suggestion=suggestion,
+        is_partial=result.is_partial,
     )
 
 

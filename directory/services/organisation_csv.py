@@ -10,7 +10,6 @@ the caller commits.
 """
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -24,7 +23,7 @@ from directory.schemas.organisation_rows import OrganisationRowSchema, RowRefere
 from directory.services.organisations import create_organisation, update_organisation
 from directory.services.duplicates import is_same_place, name_key
 from directory.services.places import AmbiguousPlace, gazetteer
-from directory.services.spreadsheets import HEADER_ROW, RowMessage, UnreadableSheet, read_sheet
+from directory.services.spreadsheets import HEADER_ROW, RowMessage, UnreadableSheet, read_sheet, write_csv
 
 CSV_COLUMNS = [
     "ref", "name_th", "name_en", "type", "province", "district", "issue_areas", "description_th",
@@ -74,27 +73,38 @@ def import_organisations_file(path, *, dry_run=False, progress=None, mark_demo=F
         sheet = read_sheet(path)
     except UnreadableSheet as unreadable:
         raise ImportFailed(unreadable.errors) from None
-    errors = _check_header(sheet.columns)
-    numbered_rows = []
-    for number, cells in sheet.rows:
-        row = dict(zip(sheet.columns, cells + [""] * (len(sheet.columns) - len(cells))))  # short rows: blanks
-        row.pop("", None)
-        stray = [position for position, cell in enumerate(cells)
-                 if cell.strip() and (position >= len(sheet.columns) or not sheet.columns[position])]
-        if stray:
-            errors.append(RowMessage(number, None, Message(
-                "has a value in a column without a header (column %(columns)s)",
-                columns=joined(_spreadsheet_column(p) for p in stray))))
-        numbered_rows.append((number, row))
-    if len(numbered_rows) > MAX_ROWS:
-        errors.append(RowMessage(HEADER_ROW, None, Message(
+    header_errors = _check_header(sheet.columns)
+    if header_errors:
+        raise ImportFailed(header_errors + sheet.errors)
+    if len(sheet.rows) > MAX_ROWS:
+        raise ImportFailed([RowMessage(HEADER_ROW, None, Message(
             "the file has %(count)s rows; at most %(limit)s can be imported at once: split it",
-            count=format(len(numbered_rows), ","), limit=format(MAX_ROWS, ","))))
-    if errors:
-        raise ImportFailed(errors)
+            count=format(len(sheet.rows), ","), limit=format(MAX_ROWS, ",")))])
+    errors, numbered_rows = list(sheet.errors), []
+    for number, cells in sheet.rows:
+        problem = _shape_problem(cells, sheet)
+        if problem:
+            errors.append(RowMessage(number, None, problem))
+            continue  # its cells are not where the header says: checking them would only mislead
+        row = dict(zip(sheet.columns, cells + [""] * (len(sheet.columns) - len(cells))))
+        row.pop("", None)
+        numbered_rows.append((number, row))
     columns = [column for column in sheet.columns if column]
     return _import(columns, numbered_rows, dry_run=dry_run, progress=progress, mark_demo=mark_demo,
-                   allow_duplicates=allow_duplicates)
+                   allow_duplicates=allow_duplicates, errors=errors)
+
+
+def _shape_problem(cells, sheet):
+    """Why a row's cells do not line up with the header, or None."""
+    stray = [position for position, cell in enumerate(cells)
+             if cell.strip() and (position >= len(sheet.columns) or not sheet.columns[position])]
+    if stray:
+        return Message("has a value in a column without a header (column %(columns)s)",
+                       columns=joined(_spreadsheet_column(p) for p in stray))
+    if len(cells) < len(sheet.columns) and not sheet.is_ragged_ok:
+        return Message("has %(count)s cells where the header has %(expected)s: a comma is missing, or a quote "
+                       "joined two cells", count=len(cells), expected=len(sheet.columns))
+    return None
 
 
 def import_organisation_rows(rows, *, dry_run=False, progress=None, mark_demo=False,
@@ -116,7 +126,8 @@ def import_organisation_rows(rows, *, dry_run=False, progress=None, mark_demo=Fa
 
 
 def export_organisations_csv(path) -> int:
-    """Write every organisation in the import format (UTF-8 with a BOM, which Excel needs for Thai).
+    """Write every organisation in the import format (UTF-8 with a BOM, which Excel needs for Thai; no
+    cell a spreadsheet would run as a formula).
 
     Approximate positions (a district's centroid) are written blank, so that importing the export
     back changes nothing. Returns the number of organisations written.
@@ -127,10 +138,8 @@ def export_organisations_csv(path) -> int:
     ).all()
     # Sorted here rather than in SQL, whose collation of refs differs between databases.
     organisations.sort(key=lambda o: (o.ref is None, o.ref or "", o.id))
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(_export_row(organisation, places) for organisation in organisations)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        write_csv(handle, CSV_COLUMNS, (_export_row(organisation, places) for organisation in organisations))
     return len(organisations)
 
 
@@ -160,9 +169,10 @@ def _check_header(columns):
     return errors
 
 
-def _import(columns, numbered_rows, *, dry_run, progress, mark_demo, allow_duplicates):
+def _import(columns, numbered_rows, *, dry_run, progress, mark_demo, allow_duplicates, errors=()):
+    """Check every row (adding to `errors`, problems found before them), then write, or raise ImportFailed."""
     report = ImportReport()
-    plan = _plan(numbered_rows, report, allow_duplicates, progress)
+    plan = _plan(numbered_rows, report, allow_duplicates, progress, list(errors))
     new_values = {"status": OrganisationStatus.PUBLISHED} | ({"is_demo": True} if mark_demo else {})
     for done, (organisation, values) in enumerate(plan, start=1):
         if organisation is None:
@@ -182,11 +192,11 @@ def _import(columns, numbered_rows, *, dry_run, progress, mark_demo, allow_dupli
     return report
 
 
-def _plan(numbered_rows, report, allow_duplicates, progress):
+def _plan(numbered_rows, report, allow_duplicates, progress, errors):
     """Check and match every row: [(existing organisation or None, values)], or raise ImportFailed."""
     schema = OrganisationRowSchema(RowReferences.load())
     existing = _ExistingOrganisations()
-    errors, plan = [], []
+    plan = []
     first_row_of_ref, first_row_of_name = {}, {}
     earlier_rows = defaultdict(list)  # name key -> [(row number, province, district)]
     for done, (number, row) in enumerate(numbered_rows, start=1):

@@ -24,7 +24,7 @@ from directory import PROJECT_ROOT
 from directory.extensions import db
 from directory.i18n import Message, joined
 from directory.models import District, Province
-from search_index.analysis import THAI_DIGITS, normalise_text
+from search_index.analysis import normalise_text
 
 ALIASES_FILE = PROJECT_ROOT / "seeds" / "place_aliases.csv"
 BANGKOK = "10"

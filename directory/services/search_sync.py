@@ -3,10 +3,13 @@
 Every flush that creates, changes or deletes an organisation (or renames a place, type or issue area
 its document shows) also inserts a row into search_outbox, in the same transaction: the change and
 the note that it must be indexed commit or roll back together. After a commit, the committing process
-applies the outbox to its index under the writer lock, reading each organisation's *current* row, so
-an older version can never overwrite a newer one. If the lock is busy the holder will see the new
-rows (it looks again after releasing the lock); if a process dies, the rows stay and the next writer,
-the next search or `flask search reindex` applies them.
+indexes what it changed under the writer lock, reading each organisation's *current* row, so an older
+version can never overwrite a newer one. A web request indexes only its own change, and only if the
+lock is free at once: a save never waits on the index or on other people's saves. Everything in the
+outbox is applied in order by `flask search follow` (one per server, running all the time), by a
+command after its commit (`flask orgs import`, `flask seed`), or by `flask search reindex`; a change
+a request indexed ahead is applied again in its turn, which changes nothing. If a process dies, the
+rows stay for the follower.
 
 Each index records how far it got (`watermark`, the highest entry id applied, and `gaps`, lower ids
 that were not yet visible because their transaction had not committed: PostgreSQL hands out ids
@@ -15,7 +18,7 @@ before commit). Entries are never consumed, so several servers can each keep the
 import time
 from datetime import datetime, timedelta, timezone
 
-from flask import current_app, has_app_context
+from flask import current_app, has_app_context, has_request_context
 from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
@@ -36,6 +39,8 @@ GAP_TTL_S = 600  # an id still missing after this long belonged to a transaction
 FULL_REBUILD_ABOVE = 2000  # more pending organisations than this: a rebuild is faster than updates
 SMALL_BUILD = 1000  # fewer organisations than this are indexed in-process: workers cost more than they save
 _PENDING_KEY = "search_outbox_written"
+_CHANGED_KEY = "search_outbox_organisations"  # the ids this session's transaction recorded
+FOLLOW_INTERVAL_S = 0.5
 _SHOWN_IN_DOCUMENTS = (IssueArea, OrganisationType, Province, District, Region)  # their names are indexed
 
 
@@ -49,6 +54,7 @@ def _record_changes(session, _flush_context):
     if ids:
         session.connection().execute(insert(SearchOutboxEntry), [{"organisation_id": i} for i in sorted(ids)])
         session.info[_PENDING_KEY] = True
+        session.info.setdefault(_CHANGED_KEY, set()).update(ids)
     # Documents also carry the names of their places, type and issue areas (`flask seed` updates them).
     for reference in dirty:
         if isinstance(reference, _SHOWN_IN_DOCUMENTS) and session.is_modified(reference):
@@ -75,27 +81,74 @@ def _organisations_showing(reference):
 
 @event.listens_for(Session, "after_commit")
 def _apply_after_commit(session):
-    if session.info.pop(_PENDING_KEY, False) and has_app_context():
-        sync_search_index_safely()
-
-
-def sync_search_index_safely():
-    """sync_search_index for callers that must not fail because of the index: the data is already
-    committed and the outbox keeps the change for the next writer."""
+    changed = session.info.pop(_CHANGED_KEY, set())
+    if not session.info.pop(_PENDING_KEY, False) or not has_app_context():
+        return
     try:
-        return sync_search_index()
+        if has_request_context():
+            index_own_changes(changed)  # a web request: its own organisations, never waiting
+        else:
+            sync_search_index()  # a command or a background job: everything pending, in order
     except Exception:
         current_app.logger.exception("could not bring the search index up to date; the outbox keeps the changes")
-        return 0
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget_after_rollback(session):
     session.info.pop(_PENDING_KEY, None)
+    session.info.pop(_CHANGED_KEY, None)
 
 
-def sync_search_index(blocking=False):
-    """Apply every pending outbox entry to this process's index; returns how many were applied.
+def index_own_changes(organisation_ids):
+    """Index these organisations as they are now, if the writer lock is free at once; True if done.
+
+    The index's position is left alone: the follower applies the same outbox entries in their turn.
+    """
+    index = search_index()
+    if not organisation_ids or not index.store.exists():
+        return False
+    with index.writer_lock(blocking=False) as acquired:
+        if not acquired:
+            return False
+        with Session(db.engine) as session:
+            upserts, deletions = _documents(session, organisation_ids)
+        index.apply(upserts=upserts, deletions=deletions)
+    return True
+
+
+def follow(stop=lambda: False, interval=FOLLOW_INTERVAL_S, on_batch=None):
+    """Apply the outbox as it grows, until `stop()` is true: `flask search follow`.
+
+    The lock is taken per batch, so requests indexing their own change get their turn in between.
+    """
+    while not stop():
+        applied = sync_search_index(blocking=True, once=True)
+        if on_batch and applied:
+            on_batch(applied)
+        if not applied:
+            time.sleep(interval)
+
+
+def sync_lag():
+    """{"pending": entries not yet applied, "oldest_s": age in seconds of the oldest, or 0}."""
+    index = search_index()
+    if not index.store.exists():
+        return {"pending": None, "oldest_s": None}
+    with Session(db.engine) as session:
+        pending = _pending_entries(session, index.state())
+        oldest = session.scalar(db.select(db.func.min(SearchOutboxEntry.created_at)).where(
+            SearchOutboxEntry.id.in_([entry.id for entry in pending[:1]]))) if pending else None
+    age = (datetime.now(timezone.utc) - _aware(oldest)).total_seconds() if oldest else 0
+    return {"pending": len(pending), "oldest_s": round(max(age, 0), 1)}
+
+
+def _aware(moment):
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)  # SQLite gives naive UTC
+
+
+def sync_search_index(blocking=False, once=False):
+    """Apply every pending outbox entry to this process's index (with `once`, one batch); returns how
+    many were applied.
 
     Never raises for a busy index: then another writer holds the lock and will apply our entries.
     """
@@ -107,11 +160,11 @@ def sync_search_index(blocking=False):
                 return applied
             while True:
                 batch = _apply_pending_batch(index)
-                if not batch:
-                    break
                 applied += batch
+                if not batch or once:
+                    break
         # Someone who committed while we held the lock found it busy and left: look once more.
-        if not _has_pending(index.state()):
+        if once or not _has_pending(index.state()):
             break
     return applied
 
@@ -148,12 +201,17 @@ def _apply_pending_batch(index):
         if len(organisation_ids) > FULL_REBUILD_ABOVE:
             _rebuild(index, session, new_state)
             return len(entries)
-        districts = district_lookup(session)
-        published = list(organisations_for_index(session, organisation_ids))
-        upserts = [to_document(o, districts) for o in published]
-        deletions = sorted(str(i) for i in organisation_ids - {o.id for o in published})
+        upserts, deletions = _documents(session, organisation_ids)
     index.apply(upserts=upserts, deletions=deletions, state=new_state)
     return len(entries)
+
+
+def _documents(session, organisation_ids):
+    """(documents of those published now, ids of the others): what the index must hold of them."""
+    districts = district_lookup(session)
+    published = list(organisations_for_index(session, organisation_ids))
+    deletions = sorted(str(i) for i in set(organisation_ids) - {o.id for o in published})
+    return [to_document(o, districts) for o in published], deletions
 
 
 def _advance(state, seen_ids):
@@ -220,7 +278,10 @@ def _days_ago(days):
 
 
 def check_index():
-    """{missing: [...], stale: [...], extra: [...]} ids comparing the index with the database."""
+    """{missing: [...], stale: [...], extra: [...]} ids comparing the index with the database, or
+    None when there is no index at all (it is reported, never quietly rebuilt here)."""
+    if not search_index().store.exists():
+        return None
     sync_search_index()
     with Session(db.engine) as session:
         expected = {str(o.id): o.version for o in organisations_for_index(session)}

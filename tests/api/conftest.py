@@ -7,9 +7,9 @@ PUBLIC_ORGANISATION_FIELDS = {
     "id", "slug", "url", "name_th", "name_en", "type", "registration_number", "description_th",
     "description_en", "founded_year", "province", "district", "address", "latitude", "longitude",
     "is_position_approximate", "issue_areas", "target_groups", "contact", "is_verified", "is_demo",
-    "updated_at",
+    "updated_at", "version",
 }
-NON_PUBLIC_KEYS = {"status", "version", "ref", "type_id", "province_code", "district_code", "created_at",
+NON_PUBLIC_KEYS = {"status", "ref", "type_id", "province_code", "district_code", "created_at",
                    "public_id", "region_id", "position", "position_source", "is_from_announcement"}
 
 

@@ -32,7 +32,7 @@ def test_the_listing_documents_each_filter(openapi_document):
     assert all(p["in"] == "query" and p["description"] for p in parameters.values())
     assert parameters["province"]["schema"]["type"] == "array"
     assert parameters["per_page"]["schema"]["maximum"] == 100
-    assert parameters["q"]["schema"]["maxLength"] == 500
+    assert parameters["q"]["schema"]["maxLength"] == 200
 
 
 def test_the_error_shapes_are_documented(openapi_document):

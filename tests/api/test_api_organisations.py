@@ -154,7 +154,8 @@ def test_an_empty_directory_lists_nothing(client):
     response = client.get("/api/v1/organisations")
     assert response.status_code == 200
     assert response.get_json() == {"items": [], "total": 0, "page": 1, "per_page": 20, "matched_any_word": False,
-                                   "facets": {"province": [], "issue_area": []}, "suggestion": None}
+                                   "facets": {"province": [], "issue_area": []}, "suggestion": None,
+                                   "is_partial": False}
 
 
 def test_paging_covers_every_match_once(client, make_organisation):
@@ -178,3 +179,31 @@ def test_paging_defaults_and_the_cap(client, make_organisation):
     response = client.get("/api/v1/organisations?per_page=101")
     assert response.status_code == 400
     assert set(response.get_json()["fields"]) == {"per_page"}
+
+
+def test_a_get_gives_the_version_an_edit_needs_and_an_etag(client, make_organisation):
+    organisation = make_organisation()
+    response = client.get(f"/api/v1/organisations/{organisation.public_id}")
+    assert response.get_json()["version"] == organisation.version
+    assert response.headers["ETag"] == f'W/"{organisation.version}"'
+
+
+def test_a_405_says_which_methods_are_allowed(client):
+    response = client.open("/api/v1/regions", method="TRACE")
+    assert response.status_code == 405 and set(response.headers["Allow"].split(", ")) >= {"GET", "HEAD"}
+
+
+def test_errors_of_list_items_are_a_list_as_documented(client, make_organisation, make_user):
+    from tests.api.test_api_edit_organisation import token_for
+
+    organisation = make_organisation()
+    response = client.patch(f"/api/v1/organisations/{organisation.public_id}",
+                            headers=token_for(make_user(editor_of=[organisation])),
+                            json={"version": organisation.version, "issue_areas": ["environment", 5, "x"]})
+    assert response.status_code == 400
+    assert isinstance(response.get_json()["fields"]["issue_areas"], list)
+    assert all(isinstance(message, str) for message in response.get_json()["fields"]["issue_areas"])
+
+
+def test_a_radius_of_zero_is_accepted_as_the_document_says(client, make_organisation):
+    assert client.get("/api/v1/organisations?near_district=ละงู&radius_km=0").status_code == 200

@@ -20,7 +20,9 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    address = f"http://127.0.0.1:{server.server_port}"
+    app.config["PUBLIC_BASE_URL"] = address  # links in mail and on pages lead here, as in production
+    yield address
     server.shutdown()
     thread.join(timeout=10)
     server.server_close()

@@ -66,16 +66,3 @@ def test_the_rate_limit_page_has_the_headers_too(app, client):
 
     assert response.status_code == 429
     assert response.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
-
-
-def test_the_access_log_never_shows_a_private_link_token(app):
-    import logging
-
-    from directory.security import PrivateLinkRedactor
-
-    assert any(isinstance(f, PrivateLinkRedactor) for f in logging.getLogger("werkzeug").filters)
-    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '%s - - "%s" %s',
-                               ("127.0.0.1", "GET /applications/s3cr3t-T0ken_x/data.json HTTP/1.1", "200"), None)
-    assert PrivateLinkRedactor().filter(record)
-    assert "s3cr3t" not in record.getMessage()
-    assert "/applications/<private>/data.json" in record.getMessage()

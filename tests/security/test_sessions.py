@@ -110,7 +110,8 @@ def test_over_https_the_session_cookie_is_secure(other_app):
 
 def _production(tmp_path, **overrides):
     return create_app({"ENV_NAME": "production", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}",
-                       "SEARCH_INDEX_DIR": str(tmp_path / "index"), "DEBUG": False, **overrides})
+                       "SEARCH_INDEX_DIR": str(tmp_path / "index"), "DEBUG": False,
+                       "PUBLIC_BASE_URL": "https://directory.example.org", **overrides})
 
 
 GOOD_KEY = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
@@ -126,7 +127,8 @@ def test_production_starts_with_a_real_key_and_debug_off(tmp_path):
     {"SECRET_KEY": "short"},
     {"SECRET_KEY": "testing-secret-key"},
     {"SECRET_KEY": None},
-], ids=["debug on", "short key", "sample key", "no key"])
+    {"SECRET_KEY": GOOD_KEY, "PUBLIC_BASE_URL": None},
+], ids=["debug on", "short key", "sample key", "no key", "no public address"])
 def test_production_refuses_unsafe_settings(tmp_path, monkeypatch, overrides):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ConfigurationError):

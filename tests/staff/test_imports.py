@@ -32,15 +32,15 @@ def upload(client, content, filename, **form):
                                                **form}, content_type="multipart/form-data")
 
 
-def finished(client, location, timeout=30):
+def finished(client, location, timeout=90):
     """The job page once its work is done (it refreshes itself until then)."""
     deadline = time.monotonic() + timeout
     while True:
         page = client.get(location)
         if 'http-equiv="refresh"' not in page.get_data(as_text=True):
             return page
-        assert time.monotonic() < deadline, "the import did not finish"
-        time.sleep(0.1)
+        assert time.monotonic() < deadline, f"the import did not finish: {text_of(page)[:300]}"
+        time.sleep(0.25)
 
 
 def organisation_count():

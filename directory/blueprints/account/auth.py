@@ -34,6 +34,7 @@ from directory.schemas.accounts import (
 )
 from directory.services import accounts
 from directory.services.accounts import AccountError
+from directory.services import sign_in_throttle as throttle
 from directory.services.claims import claims_of
 
 # Lazy, so the bilingual 429 page renders it once in each language.
@@ -137,8 +138,12 @@ def resend_verification():
 
 
 @account.route("/login", methods=["GET", "POST"])
-@_attempt_limits("LOGIN_LIMIT", deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT"], key_func=throttle.attempt_bucket, methods=["POST"],
+               error_message=TOO_MANY_ATTEMPTS, deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_LIMIT"], key_func=_client_address, methods=["POST"],
+               error_message=TOO_MANY_ATTEMPTS, deduct_when=_failed, exempt_when=throttle.is_trusted_device)
 def login():
+    """Sign-in, throttled as services/sign_in_throttle.py explains: never a lock-out of the account."""
     next_url = _safe_next(request.args.get("next"))
     if current_user.is_authenticated:
         return redirect(next_url or url_for("account.home"))
@@ -146,11 +151,24 @@ def login():
     if request.method == "POST":
         values, errors = load_form(LoginSchema())
         if not errors:
+            email = values["email"].lower()
+            trusted = throttle.is_trusted_device(email)
+            wait = 0 if trusted else throttle.seconds_to_wait(email)
+            if wait:
+                abort(429, description=lazy_gettext(
+                    "Several wrong passwords were tried for this account. Please wait %(seconds)s seconds "
+                    "and try again.", seconds=wait))
             user = accounts.authenticate(values["email"], values["password"])
             if user is not None:
                 db.session.commit()  # the sign-in time, and a rehashed password
                 _start_session(user)
-                return redirect(next_url or url_for("account.home"))
+                response = redirect(next_url or url_for("account.home"))
+                name, value, max_age = throttle.device_cookie_after_sign_in(email)
+                response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="Lax",
+                                    secure=current_app.config["SESSION_COOKIE_SECURE"])
+                return response
+            if not trusted:
+                throttle.record_failure(email)
             # The same words for an unknown email, a wrong password and a deactivated account.
             errors = {"_schema": ["The email address or password is not correct."]}
     email = request.form.get("email", "")

@@ -9,9 +9,10 @@ including an email that has applied already (fields.email); 404 for an unknown e
 {"error", "status", "window"} outside the application window ("not_yet" or "closed"); 429 when the
 address sent too many.
 """
-from flask import abort, jsonify, request, url_for
+from flask import abort, jsonify, request
 from marshmallow import ValidationError
 
+from directory.links import public_url
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import documented
 from directory.blueprints.public.applications import (
@@ -63,7 +64,7 @@ def create_application(public_id):
         raise ValidationError({"email": [DUPLICATE_EMAIL]}) from None
     except service.ApplicationsNotOpen as refused:
         return _outside_window(refused.window)
-    link = url_for("public.application", token=token, _external=True)
+    link = public_url("public.application", token=token)
     send_receipt(application, event, link)
     db.session.commit()
     return ApplicationReceiptSchema().dump({"status": application.status.value, "private_link": link}), 201

@@ -86,6 +86,7 @@ def build_document(app: Flask):
     spec.components.security_scheme("bearer", {
         "type": "http", "scheme": "bearer",
         "description": "A personal API token, made on the account's API tokens page."})
+    bodies = set()
     for rule in api_rules(app):
         view = app.view_functions[rule.endpoint]
         operation = getattr(view, "openapi_operation", None)
@@ -95,7 +96,57 @@ def build_document(app: Flask):
             method.lower(): _operation(rule, view, operation)
             for method in DOCUMENTED_METHODS if method in rule.methods
         })
-    return spec.to_dict()
+        if operation.body is not None:
+            bodies.add(operation.body)
+    document = spec.to_dict()
+    _describe_text_rules(app, document, bodies)
+    return document
+
+
+# What the input guard (directory/input_guard.py) refuses in any text, written as patterns the
+# document's readers (and schemathesis) can use: no control character or text-direction override, and
+# a value that is not blank has something visible in it (a required one must).
+_CONTROL = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u202a-\\u202e\\u2066-\\u2069"
+_INVISIBLE = "\\s\\u200b-\\u200f\\u2060\\ufeff\\u00ad"
+REQUIRED_TEXT = f"^[^{_CONTROL}]*[^{_CONTROL}{_INVISIBLE}][^{_CONTROL}]*$"
+OPTIONAL_TEXT = f"^(?:[ \\t\\r\\n]*|[^{_CONTROL}]*[^{_CONTROL}{_INVISIBLE}][^{_CONTROL}]*)$"
+
+
+def _describe_text_rules(app, document, bodies):
+    """Add the text patterns to every string a client sends, and each body schema's own rules
+    (`openapi_rules()`: what one field cannot say alone, such as a latitude needing its longitude)."""
+    parameters_of = {openapi_path(rule.rule): app.view_functions[rule.endpoint].openapi_operation.query
+                     for rule in api_rules(app)}
+    for path, item in document["paths"].items():
+        extras = getattr(parameters_of[path], "openapi_parameters", dict)()
+        for operation in item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    _merge(parameter["schema"], extras.get(parameter["name"], {}))
+                    _pattern(parameter["schema"], required=False)
+    for body in bodies:
+        component = document["components"]["schemas"][body.__name__.removesuffix("Schema")]
+        for name, prop in component["properties"].items():
+            _pattern(prop, required=not prop.get("nullable"))  # given, a non-null text must say something
+        rules = dict(body.openapi_rules()) if hasattr(body, "openapi_rules") else {}
+        for name, extra in rules.pop("properties", {}).items():
+            component["properties"][name].update(extra)
+        component.update(rules)
+
+
+def _merge(schema, extra):
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(schema.get(key), dict):
+            _merge(schema[key], value)
+        else:
+            schema[key] = value
+
+
+def _pattern(schema, required):
+    if schema.get("type") == "array":
+        _pattern(schema.get("items", {}), required=True)
+    elif schema.get("type") == "string" and "enum" not in schema and "pattern" not in schema:
+        schema["pattern"] = REQUIRED_TEXT if required else OPTIONAL_TEXT
 
 
 def _operation(rule, view, operation):

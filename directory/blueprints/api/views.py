@@ -4,12 +4,13 @@ Every input goes through a schema that refuses what it does not know; every outp
 of public fields. Errors are JSON (blueprints/errors.py): 400 with `fields`, 404 with `error`.
 """
 import sqlalchemy as sa
-from flask import abort, current_app, request
+from flask import abort, current_app, jsonify, request
 from marshmallow import ValidationError
 from sqlalchemy.orm import selectinload
 
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import build_document, documented
+from directory.blueprints.search_limits import limit_searches
 from directory.extensions import db
 from directory.models import (
     IssueArea,
@@ -38,6 +39,7 @@ from directory.services.finder import find_organisations
 
 
 @api.get("/organisations")
+@limit_searches
 @documented("Published organisations, filtered and paged", OrganisationPageSchema, query=OrganisationQuerySchema)
 def list_organisations():
     """In the finder's order (by relevance when `q` is given). Places, issue areas and types may be
@@ -60,7 +62,9 @@ def get_organisation(public_id):
     )
     if organisation is None:
         abort(404, description="There is no published organisation with this id.")
-    return OrganisationSchema().dump(organisation)
+    response = jsonify(OrganisationSchema().dump(organisation))
+    response.set_etag(str(organisation.version), weak=True)
+    return response
 
 
 @api.get("/regions")

@@ -17,6 +17,7 @@ from flask import (
 )
 from flask_babel import gettext, lazy_gettext
 
+from directory.links import public_url
 from directory.blueprints.forms import load_form
 from directory.blueprints.public import public
 from directory.blueprints.public.events import event_or_404
@@ -122,7 +123,7 @@ def apply(public_id):
             except service.ApplicationsNotOpen as refused:  # the window closed at midnight, mid-request
                 window = refused.window
             else:
-                link = url_for("public.application", token=token, _external=True)
+                link = public_url("public.application", token=token)
                 send_receipt(application, event, link)
                 db.session.commit()
                 return _private(render_template("public/application_received.html", event=event, link=link,

@@ -11,6 +11,7 @@ from flask_babel import gettext, lazy_gettext
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
+from directory.blueprints.search_limits import limit_searches
 from directory.blueprints.public import public
 from directory.extensions import db
 from directory.models import (
@@ -58,6 +59,7 @@ def home():
 
 
 @public.get("/organisations")
+@limit_searches
 def organisations():
     args = _given_arguments(request.args)
     criteria = replace(load_filters(args), name_language=current_language())

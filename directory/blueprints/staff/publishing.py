@@ -5,6 +5,7 @@ The missing-works report shows names and contacts, so viewing it writes the audi
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext, ngettext
 
+from directory.links import public_url
 from directory.blueprints.audited import audited
 from directory.blueprints.staff import staff
 from directory.blueprints.staff.events import event_or_404
@@ -40,7 +41,7 @@ def publish_announcement(public_id):
     """Publish the list of selected participants and mail every applicant their outcome."""
     event = event_or_404(public_id)
     try:
-        counts = publish(event, url_for("public.announcement", public_id=event.public_id, _external=True))
+        counts = publish(event, public_url("public.announcement", public_id=event.public_id))
     except AnnouncementRefused as refusal:
         flash(announcement_refusal_message(refusal.code, event), "error")
     else:
