@@ -61,7 +61,7 @@ def percentile(values, fraction):
 
 # --- clients (each in its own process) ---------------------------------------------------------------
 
-def _client(port, paths, seconds, results, seed):
+def _client(port, paths, seconds, seed, results):
     """Fetch paths (a list, picked at random) over one keep-alive connection until time runs out."""
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
@@ -86,7 +86,7 @@ def _client(port, paths, seconds, results, seed):
     results.put({"latencies": latencies, "errors": errors, "statuses": statuses})
 
 
-def _editor(port, token, targets, seconds, results, seed):
+def _editor(port, token, targets, seconds, seed, results):
     """Save the organisations in `targets` (public ids) over and over; a 409 is retried from the current
     version. Reports each save that succeeded: (public id, value, version) and each save's latency."""
     rng = random.Random(seed)
@@ -283,9 +283,9 @@ def main():
             context = multiprocessing.get_context("fork")
             queue = context.Queue()
             editor_processes = [context.Process(target=_editor, args=(port, token, editors["targets"],
-                                                                      arguments.editor_seconds, queue, n))
+                                                                      arguments.editor_seconds, n, queue))
                                 for n, token in enumerate(editors["tokens"])]
-            search_processes = [context.Process(target=_client, args=(port, paths, arguments.editor_seconds, queue, n))
+            search_processes = [context.Process(target=_client, args=(port, paths, arguments.editor_seconds, n, queue))
                                 for n in range(8)]
             for process in editor_processes + search_processes:
                 process.start()

@@ -116,7 +116,11 @@ def check_command():
     """List documents missing, stale or extra in the index; exit 1 when there are any or no index."""
     from directory.services.search_sync import check_index
 
-    report = check_index()
+    try:
+        report = check_index()
+    except OSError as error:  # a full disk, say: the pending changes could not be applied first
+        click.echo(f"could not check the search index: {error.strerror or error}", err=True)
+        raise SystemExit(1) from None
     if report is None:
         click.echo("the search index is missing: run `flask search reindex`", err=True)
         raise SystemExit(1)

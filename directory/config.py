@@ -77,6 +77,8 @@ class Config:
     LOGIN_DELAY_MAX_S = _int("LOGIN_DELAY_MAX_S", 300)
     # Searches per address (page and API): generous, against a flood, not against people.
     SEARCH_LIMIT = os.environ.get("SEARCH_LIMIT", "120 per minute")
+    # Whole answers to visitors' searches are kept per worker until the index changes.
+    SEARCH_CACHE = os.environ.get("SEARCH_CACHE", "1") == "1"
     # Text matching stops after this long and the page says its results may be incomplete.
     SEARCH_BUDGET_S = float(os.environ.get("SEARCH_BUDGET_S", "0.5"))
     PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour")

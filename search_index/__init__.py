@@ -37,6 +37,7 @@ class SearchIndex:
         self._columns = None
         self._lexicon = None
         self._matches = None
+        self._suggestions = None
 
     # -- reading ---------------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResult:
@@ -52,10 +53,11 @@ class SearchIndex:
                 self._matches = MatchCache()
 
     def suggest(self, text):
-        """A corrected query for one that found nothing, or None."""
+        """A corrected query for one that found nothing, or None; kept for the index's life, as
+        people retype the same mistakes."""
         with self._guard:
             searcher = self._fresh_searcher()
-            return suggest_query(searcher, text, self._lexicon.words(searcher))
+            return self._suggestions.get(text, lambda: suggest_query(searcher, text, self._lexicon.words(searcher)))
 
     def document_versions(self):
         """{id: version} of every indexed document (for consistency checks)."""
@@ -63,6 +65,12 @@ class SearchIndex:
             searcher = self._fresh_searcher()
             return {fields["id"]: fields["version"] for fields in searcher.all_stored_fields()
                     if fields.get("id") != WATERMARK_ID}
+
+    def state_token(self):
+        """Something that changes whenever what a search would find changes (a new commit, a swap)."""
+        with self._guard:
+            searcher = self._fresh_searcher()
+            return self._generation, self._columns.for_searcher(searcher).state
 
     def state(self):
         """What the last writer recorded with its commit (the sync position), or {} with no index."""
@@ -77,7 +85,10 @@ class SearchIndex:
             return self._searcher  # the folder is gone: serve what is open until a rebuild swaps one in
         if self._searcher is not None and generation == self._generation:
             try:
-                self._searcher = self._searcher.refresh()
+                refreshed = self._searcher.refresh()
+                if refreshed is not self._searcher:  # the index changed: what was suggested may not hold
+                    self._suggestions = MatchCache()
+                self._searcher = refreshed
                 return self._searcher
             except ReaderClosed:  # its readers went with a generation another process replaced
                 pass
@@ -87,6 +98,7 @@ class SearchIndex:
         self._columns = ColumnCache()
         self._lexicon = ThaiLexicon()
         self._matches = MatchCache()
+        self._suggestions = MatchCache()
         return self._searcher
 
     def _close_searcher(self):
@@ -105,8 +117,11 @@ class SearchIndex:
     def writer_lock(self, blocking=False):
         return self.store.writer_lock(blocking=blocking)
 
-    def apply(self, upserts=(), deletions=(), state=None, generation=None):
-        """Add or replace `upserts`, remove the ids in `deletions`, record `state`; one commit."""
+    def apply(self, upserts=(), deletions=(), state=None, generation=None, merge=True):
+        """Add or replace `upserts`, remove the ids in `deletions`, record `state`; one commit.
+
+        merge=False leaves merging small segments to a later writer (a web request should not wait on it).
+        """
         index = whoosh_index.open_dir(generation) if generation else self.store.open()
         writer = index.writer(timeout=WRITER_TIMEOUT_S)
         try:
@@ -119,7 +134,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=merge)
 
     def build_generation(self, documents, state, progress=None, processes=2):
         """Write every document into a new generation (not yet searched); returns its path."""

@@ -79,6 +79,7 @@ def runs(text):
         yield match.lastgroup, match.group()
 
 
+@lru_cache(maxsize=100_000)
 def stem_latin(word):
     return stem(word) if word.isascii() and word.isalpha() else word
 

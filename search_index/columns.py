@@ -71,10 +71,17 @@ class ColumnCache:
 
     def __init__(self):
         self._segments = {}
+        self._joined = None
         self.values = {f: [""] for f in ("province", "district", "region", "type", "issues")}
 
     def for_searcher(self, searcher) -> Columns:
         keys = tuple(self._key(reader) for reader, _offset in _leaves(searcher))
+        if self._joined is not None and self._joined.state == keys:
+            return self._joined  # nothing changed since the last search: the same arrays
+        self._joined = self._join(searcher, keys)
+        return self._joined
+
+    def _join(self, searcher, keys):
         parts = [self._segment_arrays(reader) for reader, _offset in _leaves(searcher)]
         for stale in set(self._segments) - set(keys):
             del self._segments[stale]

@@ -1,11 +1,10 @@
 """The query string of organisation listings, shared by the public results page and the API."""
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
-from directory.extensions import db
 from directory.i18n import Message
-from directory.models import IssueArea, OrganisationType, Region
 from directory.services.finder import SearchCriteria
-from directory.services.places import by_every_name, gazetteer, normalise
+from directory.services.places import gazetteer
+from directory.services.reference import reference
 from search_index.analysis import THAI_DIGITS
 from search_index import SORTS
 
@@ -176,18 +175,18 @@ def load_filters(args, schema=None):
     return (schema or OrganisationFilterSchema()).load(values)
 
 
-def _lookup_slug(model, value):
-    row = by_every_name(db.session.scalars(db.select(model))).get(normalise(value))
-    return row.slug if row else None
-
-
 def _region_slug(value):
-    return _lookup_slug(Region, value)
+    return _term_slug("region", value)
 
 
 def _issue_slug(value):
-    return _lookup_slug(IssueArea, value)
+    return _term_slug("issue", value)
 
 
 def _type_slug(value):
-    return _lookup_slug(OrganisationType, value)
+    return _term_slug("type", value)
+
+
+def _term_slug(kind, value):
+    term = reference().term_named(kind, value)
+    return term.slug if term else None

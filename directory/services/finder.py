@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from directory.extensions import db
-from directory.models import IssueArea, Organisation, OrganisationStatus, Province
+from directory.models import IssueArea, Organisation, OrganisationStatus
 from directory.services.places import gazetteer
+from directory.services.reference import reference
 from directory.services.search import search_index
 from search_index import PlaceTerm, SearchRequest
 
@@ -82,8 +83,8 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
     ids = [int(hit.id) for hit in result.hits]
     rows = {o.id: o for o in db.session.scalars(
         sa.select(Organisation).where(Organisation.id.in_(ids), Organisation.status == OrganisationStatus.PUBLISHED)
-        .options(selectinload(Organisation.issue_areas), selectinload(Organisation.province),
-                 selectinload(Organisation.type))
+        .options(selectinload(Organisation.issue_areas), joinedload(Organisation.province),
+                 joinedload(Organisation.type), joinedload(Organisation.district))
     )}
     suggestion = index.suggest(criteria.q) if criteria.q and not result.total else None
     return ResultPage(
@@ -114,12 +115,13 @@ def place_terms(q):
 
 def _facet_rows(facets):
     """Codes and slugs with counts -> reference rows with counts, most first."""
-    provinces = {p.code: p for p in db.session.scalars(sa.select(Province))}
-    areas = {a.slug: a for a in db.session.scalars(sa.select(IssueArea))}
+    provinces, issue_areas = gazetteer().provinces, {area.slug: area for area in reference().issue_areas}
+
     def rows(counts, lookup):
         return sorted(((lookup[k], n) for k, n in counts.items() if k in lookup), key=lambda r: (-r[1], r[0].name_en))
+
     return {"province": rows(facets.get("province", {}), provinces),
-            "issue_area": rows(facets.get("issue_area", {}), areas)}
+            "issue_area": rows(facets.get("issue_area", {}), issue_areas)}
 
 
 def count_published_by(column):

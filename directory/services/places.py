@@ -17,16 +17,16 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from flask import current_app
 
-from directory import PROJECT_ROOT
 from directory.extensions import db
 from directory.i18n import Message, joined
 from directory.models import District, Province
 from search_index.analysis import normalise_text
 
-ALIASES_FILE = PROJECT_ROOT / "seeds" / "place_aliases.csv"
+ALIASES_FILE = Path(__file__).resolve().parents[2] / "seeds" / "place_aliases.csv"
 BANGKOK = "10"
 CAPITAL_DISTRICT_SUFFIX = "01"  # DOPA numbers each province's capital (Mueang) district XX01
 SUGGESTIONS = 3

@@ -9,6 +9,7 @@ from pathlib import Path
 from directory.extensions import db
 from directory.models import District, IssueArea, OrganisationType, Province, Region
 from directory.services.places import forget_gazetteer
+from directory.services.reference import forget_reference
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
 
@@ -52,6 +53,7 @@ def seed_reference_data():
         for position, row in enumerate(read_seed_csv("org_types.csv"))
     ])
     forget_gazetteer()
+    forget_reference()
     return {model.__tablename__: db.session.scalar(db.select(db.func.count()).select_from(model))
             for model in (Region, Province, District, IssueArea, OrganisationType)}
 

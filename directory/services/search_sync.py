@@ -112,7 +112,7 @@ def index_own_changes(organisation_ids):
             return False
         with Session(db.engine) as session:
             upserts, deletions = _documents(session, organisation_ids)
-        index.apply(upserts=upserts, deletions=deletions)
+        index.apply(upserts=upserts, deletions=deletions, merge=False)  # the follower merges segments
     return True
 
 

@@ -47,3 +47,16 @@ def test_the_follower_rebuilds_a_missing_index(app, make_organisation, runner):
     assert len(found_ids("saffron")) == 1
     assert_check_is_clean(runner)
     db.session.rollback()
+
+
+def test_check_on_a_full_disk_says_so_and_exits_1(app, runner, make_organisation, monkeypatch):
+    import errno
+
+    from directory.services import search_sync
+
+    def full_disk(**_):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(search_sync, "sync_search_index", full_disk)
+    result = runner.invoke(args=["search", "check"])
+    assert result.exit_code == 1 and "No space left on device" in result.output

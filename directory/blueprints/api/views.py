@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import build_document, documented
-from directory.blueprints.search_limits import limit_searches
+from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.extensions import db
 from directory.models import (
     IssueArea,
@@ -40,6 +40,7 @@ from directory.services.finder import find_organisations
 
 @api.get("/organisations")
 @limit_searches
+@cache_for_visitors
 @documented("Published organisations, filtered and paged", OrganisationPageSchema, query=OrganisationQuerySchema)
 def list_organisations():
     """In the finder's order (by relevance when `q` is given). Places, issue areas and types may be

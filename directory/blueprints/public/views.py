@@ -11,16 +11,14 @@ from flask_babel import gettext, lazy_gettext
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from directory.blueprints.search_limits import limit_searches
+from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.blueprints.public import public
 from directory.extensions import db
 from directory.models import (
     IssueArea,
     Organisation,
     OrganisationStatus,
-    OrganisationType,
     Province,
-    Region,
 )
 from directory.presentation import (
     current_language,
@@ -37,6 +35,7 @@ from directory.services.finder import (
 )
 from directory.services.hosts import events_hosted_by
 from directory.services.places import AmbiguousPlace, gazetteer
+from directory.services.reference import reference
 
 PAGING_ARGUMENTS = ("page", "per_page")
 NEAR_ARGUMENTS = ("near", "near_district", "radius_km")
@@ -50,16 +49,17 @@ def home():
     province_counts = count_published_by(Organisation.province_code)
     return render_template(
         "public/home.html",
-        regions=_regions(),
+        regions=reference().regions_in(current_language()),
         province_counts=province_counts,
         total=sum(province_counts.values()),
-        issue_areas=_issue_areas(),
+        issue_areas=reference().issue_areas,
         issue_counts=count_published_by_issue_area(),
     )
 
 
 @public.get("/organisations")
 @limit_searches
+@cache_for_visitors
 def organisations():
     args = _given_arguments(request.args)
     criteria = replace(load_filters(args), name_language=current_language())
@@ -70,13 +70,12 @@ def organisations():
         result=result,
         facet_counts=_facet_counts(result),
         active_filters=_active_filters(criteria, args),
-        regions=_regions(),
-        issue_areas=_issue_areas(),
-        organisation_types=db.session.scalars(
-            sa.select(OrganisationType).order_by(OrganisationType.position)).all(),
+        regions=reference().regions_in(current_language()),
+        issue_areas=reference().issue_areas,
+        organisation_types=reference().types,
         near_district=args.get("near_district", ""),
         radius_choices=_radius_choices(criteria, args),
-        district_choices=_district_choices(),
+        district_choices=reference().memo(("district choices", current_language()), _district_choices),
     )
 
 
@@ -181,16 +180,6 @@ def _listing_criteria(**fixed):
     return replace(load_filters(paging), **fixed)
 
 
-def _regions():
-    return db.session.scalars(
-        sa.select(Region).order_by(Region.id).options(selectinload(Region.provinces))
-    ).all()
-
-
-def _issue_areas():
-    return db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all()
-
-
 def _canonical_arguments(criteria, args):
     """The search's arguments as codes and slugs, whatever form the visitor typed them in.
 
@@ -216,9 +205,7 @@ def _active_filters(criteria, args):
     names = {
         "province": lambda code: localized(places.provinces[code], "name"),
         "district": lambda code: localized(places.districts[code], "name"),
-        "region": _slug_names(Region),
-        "issue": _slug_names(IssueArea),
-        "type": _slug_names(OrganisationType),
+        **{kind: _term_name(kind) for kind in ("region", "issue", "type")},
     }
     arguments = _canonical_arguments(criteria, args)
     active = []
@@ -241,7 +228,7 @@ def _active_filters(criteria, args):
 
 def _near_name(criteria, args, places):
     """'ละงู, สตูล' (or the position), with the radius when there is one."""
-    district = places.district(args["near_district"]) if "near_district" in args else None
+    district = places.resolve(district=args["near_district"]).district if "near_district" in args else None
     if district:
         name = f"{localized(district, 'name')}, {localized(places.provinces[district.province_code], 'name')}"
     else:
@@ -251,9 +238,9 @@ def _near_name(criteria, args, places):
     return gettext("%(place)s, within %(distance)s", place=name, distance=format_distance(criteria.radius_km))
 
 
-def _slug_names(model):
+def _term_name(kind):
     def name(slug):
-        row = db.session.scalar(sa.select(model).where(model.slug == slug))
-        return localized(row, "name") if row else slug
+        term = reference().term(kind, slug)
+        return localized(term, "name") if term else slug
 
     return name
