@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from directory.extensions import db
 from directory.services.clock import today
 from tests.conftest import Mailbox
 from tests.event_factories import make_event, submit
@@ -98,6 +99,7 @@ def production(app, migrated_database, tmp_path):
                             "SEARCH_INDEX_DIR": server.environment["SEARCH_INDEX_DIR"]})
         with built.app_context():
             reindex()
+            db.engine.dispose()
         servers.append(server.start())
         return server
 

@@ -28,6 +28,8 @@ def test_a_worker_starting_without_an_index_answers_503_not_an_empty_list(app, m
     shutil.rmtree(app.config["SEARCH_INDEX_DIR"])
     fresh = create_app({**app.config, "SEARCH_INDEX_DIR": app.config["SEARCH_INDEX_DIR"]})
     response = fresh.test_client().get("/api/v1/organisations?q=saffron")
+    with fresh.app_context():
+        db.engine.dispose()
     assert response.status_code == 503
     assert not search_index().store.exists()  # and nothing was created by searching
 
