@@ -1,27 +1,31 @@
-"""The organisation search index: Whoosh with Thai analysis, behind one small interface.
+"""The organisation search index, behind one small interface.
 
-This package knows no Flask and no SQLAlchemy. It is given Documents and answers SearchRequests with
-ids, scores, distances, facets and highlights; the application loads the rows in that order.
+Whoosh keeps the documents (stored values, replaced and deleted by id, in segments); beside each segment
+are arrays for matching any text literally (a suffix array), filters and sorting (segments.py). This
+package knows no Flask and no SQLAlchemy. It is given Documents and answers SearchRequests with ids,
+scores, distances, facets and highlights; the application loads the rows in that order.
 """
 import json
 import threading
 from contextlib import suppress
+from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.reading import ReaderClosed
 
+from search_index import segments
 from search_index.analysis import load_thai_segmenter
 from search_index.columns import ColumnCache
 from search_index.documents import Document, Place
-from search_index.lexicon import ThaiLexicon
-from search_index.query import PlaceTerm
-from search_index.schema import WATERMARK_ID, to_fields
-from search_index.searching import SORTS, Hit, MatchCache, SearchRequest, SearchResult, run_search
+from search_index.language import QueryLanguage
+from search_index.matching import Snapshot
+from search_index.schema import WATERMARK_ID, place_names, to_fields
+from search_index.searching import SORTS, Hit, MatchCache, PlaceTerm, SearchRequest, SearchResult, run_search
 from search_index.store import IndexMissing, IndexStore
-from search_index.suggest import suggest_query
+from search_index.suggest import keyboard_swap
 
-__all__ = ["Document", "Hit", "IndexMissing", "Place", "PlaceTerm", "SORTS", "SearchIndex", "SearchRequest",
-           "SearchResult", "load_thai_segmenter"]
+__all__ = ["Document", "Hit", "IndexMissing", "Place", "PlaceTerm", "QueryLanguage", "SORTS", "SearchIndex",
+           "SearchRequest", "SearchResult", "load_thai_segmenter"]
 
 WRITER_TIMEOUT_S = 10
 
@@ -29,13 +33,15 @@ WRITER_TIMEOUT_S = 10
 class SearchIndex:
     """One per process and index folder. Searches may run on many threads; writes need the lock."""
 
-    def __init__(self, root):
+    def __init__(self, root, language=None):
         self.store = IndexStore(root)
+        self.language = language or QueryLanguage()
         self._guard = threading.Lock()
         self._generation = None
         self._searcher = None
+        self._snapshot = None
+        self._arrays = {}  # segment id -> SegmentArrays, while the segment is in use
         self._columns = None
-        self._lexicon = None
         self._matches = None
         self._suggestions = None
 
@@ -43,8 +49,14 @@ class SearchIndex:
     def search(self, request: SearchRequest) -> SearchResult:
         with self._guard:
             searcher = self._fresh_searcher()
-            return run_search(searcher, self._columns.for_searcher(searcher), self._lexicon.words(searcher),
-                              self._matches, request)
+            return run_search(searcher, self._snapshot, self.language, self._matches, request)
+
+    def warm(self):
+        """Open the index and read what a first search would (worker start, after a swap)."""
+        with self._guard:
+            self._fresh_searcher()
+            _ = self._snapshot.latin_forms, self._snapshot.tag_names
+        self.search(SearchRequest(q="ชุมชน community", limit=1))
 
     def forget_matches(self):
         """Drop the cached text matches (they are also dropped whenever the index changes)."""
@@ -53,11 +65,16 @@ class SearchIndex:
                 self._matches = MatchCache()
 
     def suggest(self, text):
-        """A corrected query for one that found nothing, or None; kept for the index's life, as
-        people retype the same mistakes."""
+        """Thai for a query typed on the wrong keyboard, if that finds something; else None. Kept for the
+        index's life, as people repeat the same slips."""
         with self._guard:
-            searcher = self._fresh_searcher()
-            return self._suggestions.get(text, lambda: suggest_query(searcher, text, self._lexicon.words(searcher)))
+            self._fresh_searcher()
+            suggestions = self._suggestions
+        swapped = keyboard_swap(text)
+        if swapped is None:
+            return None
+        return suggestions.get(swapped, lambda: swapped if self.search(
+            SearchRequest(q=swapped, limit=1, with_facets=False)).total else None)
 
     def document_versions(self):
         """{id: version} of every indexed document (for consistency checks)."""
@@ -69,8 +86,8 @@ class SearchIndex:
     def state_token(self):
         """Something that changes whenever what a search would find changes (a new commit, a swap)."""
         with self._guard:
-            searcher = self._fresh_searcher()
-            return self._generation, self._columns.for_searcher(searcher).state
+            self._fresh_searcher()
+            return self._generation, self._snapshot.columns.state
 
     def state(self):
         """What the last writer recorded with its commit (the sync position), or {} with no index."""
@@ -85,10 +102,10 @@ class SearchIndex:
             return self._searcher  # the folder is gone: serve what is open until a rebuild swaps one in
         if self._searcher is not None and generation == self._generation:
             try:
-                refreshed = self._searcher.refresh()
-                if refreshed is not self._searcher:  # the index changed: what was suggested may not hold
-                    self._suggestions = MatchCache()
-                self._searcher = refreshed
+                if not self._searcher.up_to_date() and self._arrays_ready():
+                    self._searcher = self._searcher.refresh()
+                    self._suggestions = MatchCache()  # what was suggested may not hold any more
+                    self._take_snapshot()
                 return self._searcher
             except ReaderClosed:  # its readers went with a generation another process replaced
                 pass
@@ -96,10 +113,31 @@ class SearchIndex:
         self._generation, index = self.store.open_current()
         self._searcher = index.searcher()
         self._columns = ColumnCache()
-        self._lexicon = ThaiLexicon()
         self._matches = MatchCache()
         self._suggestions = MatchCache()
+        self._take_snapshot()
         return self._searcher
+
+    def _arrays_ready(self):
+        """Whether the latest commit's segments all have their arrays (the writer builds them just after
+        its commit): until then the searcher in hand is kept, rather than building them here."""
+        index = whoosh_index.open_dir(self.store.root / self._generation)
+        return segments.has_arrays(self.store.root / self._generation, segments.segment_ids(index))
+
+    def _take_snapshot(self):
+        path = self.store.root / self._generation
+        leaves = [(reader, offset) for reader, offset in self._searcher.reader().leaf_readers()
+                  if reader.segment() is not None]
+        arrays = {}
+        for reader, _offset in leaves:
+            segment_id = reader.segment().segment_id()
+            arrays[segment_id] = self._arrays.get(segment_id) or segments.load(path, reader)
+        self._arrays = arrays
+        columns = self._columns.join([
+            ((reader.segment().segment_id(), reader.doc_count()), arrays[reader.segment().segment_id()].columns,
+             _deleted(reader)) for reader, _offset in leaves])
+        self._snapshot = Snapshot([(offset, arrays[reader.segment().segment_id()]) for reader, offset in leaves],
+                                  columns, segments.read_places(path))
 
     def _close_searcher(self):
         if self._searcher is not None:
@@ -108,6 +146,7 @@ class SearchIndex:
             with suppress(ReaderClosed):
                 self._searcher.close()
             self._searcher = None
+            self._arrays = {}
 
     def close(self):
         with self._guard:
@@ -118,11 +157,18 @@ class SearchIndex:
         return self.store.writer_lock(blocking=blocking)
 
     def apply(self, upserts=(), deletions=(), state=None, generation=None, merge=True):
-        """Add or replace `upserts`, remove the ids in `deletions`, record `state`; one commit.
+        """Add or replace `upserts`, remove the ids in `deletions`, record `state`; one commit, then the
+        arrays of the segments it made.
 
         merge=False leaves merging small segments to a later writer (a web request should not wait on it).
         """
-        index = whoosh_index.open_dir(generation) if generation else self.store.open()
+        if generation:
+            path, index = Path(generation), whoosh_index.open_dir(generation)
+        else:
+            name, index = self.store.open_current()
+            path = self.store.root / name
+        upserts = list(upserts)
+        segments.add_places(path, (place_names(document) for document in upserts))
         writer = index.writer(timeout=WRITER_TIMEOUT_S)
         try:
             for document in upserts:
@@ -135,17 +181,18 @@ class SearchIndex:
             writer.cancel()
             raise
         writer.commit(merge=merge)
+        segments.build_missing(path, index)
 
     def build_generation(self, documents, state, progress=None, processes=2):
         """Write every document into a new generation (not yet searched); returns its path."""
         path = self.store.new_generation()
         index = whoosh_index.open_dir(path)
-        # Past limitmb each worker spills its postings to pickled run files and reads them back:
-        # at 50,000 documents 1 GB per worker was 1.6x faster than 256 MB.
-        writer = index.writer(procs=processes, limitmb=1024, multisegment=processes > 1)
+        writer = index.writer()
+        places = []
         try:
             for count, document in enumerate(documents, 1):
                 writer.add_document(**to_fields(document))
+                places.append(place_names(document))
                 if progress:
                     progress(count)
             writer.add_document(id=WATERMARK_ID, kind="meta", watermark=json.dumps(state))
@@ -153,10 +200,18 @@ class SearchIndex:
             writer.cancel()
             raise
         writer.commit()
+        segments.add_places(path, places)
+        segments.build_missing(path, index)
         return path
 
     def swap_to(self, path):
         self.store.swap_to(path)
+
+
+def _deleted(reader):
+    if not reader.has_deletions():
+        return []
+    return sorted(set(range(reader.doc_count_all())) - set(reader.all_doc_ids()))
 
 
 def _read_state(searcher):

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pythainlp.corpus import thai_words as thai_dictionary_words
 from pythainlp.tokenize import subword_tokenize, word_tokenize
 from pythainlp.util import remove_dangling, remove_repeat_vowels, remove_spaces_before_marks
 from whoosh.analysis import Token, Tokenizer
@@ -61,11 +62,23 @@ def load_thai_segmenter():
     """Load the word dictionary now (0.1-0.4 s, tens of MB) rather than inside the first request."""
     thai_words("ภาคประชาสังคม")
     thai_clusters("ภาคประชาสังคม")
+    is_dictionary_word("ภาคประชาสังคม")
 
 
 @lru_cache(maxsize=50_000)
 def thai_words(run):
     return tuple(w for w in word_tokenize(run, engine=WORD_ENGINE, keep_whitespace=False) if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    return thai_dictionary_words()
+
+
+def is_dictionary_word(word):
+    """Whether `word` is in the segmenter's dictionary: a run that segments into pieces that are not
+    (มูลนิทิ -> มูล|นิ|ทิ) was most likely mistyped."""
+    return word in _dictionary()
 
 
 @lru_cache(maxsize=50_000)

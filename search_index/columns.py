@@ -1,14 +1,17 @@
-"""Filter, facet and sort values of every document as numpy arrays, per index segment.
+"""Filter, facet and sort values of every document as numpy arrays.
 
-Whoosh counts facets by walking its sorting machinery for every hit, which cost 80-130 ms at 50,000
-records. Here each segment's columns are read once into arrays (cached by segment id, so a new small
-segment after an edit costs little) and a query's filters and facet counts become array operations.
+Each segment's values are written once, beside it, when the segment is made (segments.py); a search
+joins the segments' arrays (cached until the segments change) and its filters, facets and sorting
+become array operations.
 """
 from dataclasses import dataclass
 
 import numpy as np
 
-from search_index.schema import MICRO
+from search_index.schema import ORGANISATION, PLACE_FIELDS
+
+CODE_FIELDS = (*PLACE_FIELDS, "issues")
+MAX_ISSUE_CODES = 64  # the facet bit set
 
 
 @dataclass
@@ -21,9 +24,10 @@ class Columns:
     region: np.ndarray
     type: np.ndarray
     issues: np.ndarray       # bit set of issue-area codes
-    latitude: np.ndarray
+    latitude: np.ndarray     # NaN where a document has no position
     longitude: np.ndarray
     updated: np.ndarray
+    is_verified: np.ndarray
     name_key: np.ndarray     # Thai-collation keys of the Thai names (numpy unicode)
     name_en_key: np.ndarray  # casefolded English names (the Thai name where there is none)
     values: dict             # field -> list of codes, position = the int in the arrays
@@ -52,90 +56,82 @@ class Columns:
         return {code: int(n) for code, n in zip(self.values[field], counted) if n and code}
 
 
-class _Interner:
-    def __init__(self, values):
-        self.values = values
-        self.positions = {v: i for i, v in enumerate(values)}
+def segment_columns(stored_documents):
+    """The column values of a segment's documents (stored fields, in document-number order): numeric
+    arrays, and for each code field its distinct codes (`<field>_values`) with one index a document."""
+    rows = list(stored_documents)
+    columns = {
+        "latitude": np.array([np.nan if row.get("latitude") is None else row["latitude"] for row in rows]),
+        "longitude": np.array([np.nan if row.get("longitude") is None else row["longitude"] for row in rows]),
+        "updated": np.array([row.get("updated") or 0 for row in rows], dtype=np.int64),
+        "is_verified": np.array([bool(row.get("is_verified")) for row in rows], dtype=bool),
+        "is_organisation": np.array([row.get("kind") == ORGANISATION for row in rows], dtype=bool),
+        "name_key": [_one_line(row.get("name_key")) for row in rows],
+        "name_en_key": [_one_line(row.get("name_en_key")) for row in rows],
+    }
+    for name in CODE_FIELDS:
+        codes = [row.get(name) or "" for row in rows]
+        values = sorted(set(codes))
+        position = {code: i for i, code in enumerate(values)}
+        columns[f"{name}_values"] = values
+        columns[name] = np.array([position[code] for code in codes], dtype=np.int32)
+    return columns
 
-    def __call__(self, value):
-        if value not in self.positions:
-            self.positions[value] = len(self.values)
-            self.values.append(value)
-        return self.positions[value]
+
+def _one_line(text):
+    return (text or "").replace("\n", " ")
 
 
 class ColumnCache:
-    """Per-segment arrays, concatenated for the searcher in front of us. One per open index."""
-
-    MAX_ISSUE_CODES = 64
+    """Per-segment arrays with codes as small ints, joined for the segments in front of us."""
 
     def __init__(self):
         self._segments = {}
         self._joined = None
-        self.values = {f: [""] for f in ("province", "district", "region", "type", "issues")}
+        self.values = {field: [""] for field in CODE_FIELDS}
+        self._positions = {field: {"": 0} for field in CODE_FIELDS}
 
-    def for_searcher(self, searcher) -> Columns:
-        keys = tuple(self._key(reader) for reader, _offset in _leaves(searcher))
+    def join(self, segments) -> Columns:
+        """Columns for `segments`: [(key, stored columns, deleted docnums)], in docnum order."""
+        keys = tuple(key for key, _, _ in segments)
         if self._joined is not None and self._joined.state == keys:
-            return self._joined  # nothing changed since the last search: the same arrays
-        self._joined = self._join(searcher, keys)
+            return self._joined
+        parts = [self._coded(key, columns, deleted) for key, columns, deleted in segments]
+        self._segments = {key: part for key, part in zip(keys, parts)}
+        if parts:
+            joined = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+        else:
+            joined = {**{name: np.zeros(0, np.int32) for name in PLACE_FIELDS}, "issues": np.zeros(0, np.uint64),
+                      "is_live": np.zeros(0, bool), "is_verified": np.zeros(0, bool),
+                      **{name: np.zeros(0) for name in ("latitude", "longitude", "updated")},
+                      "name_key": np.zeros(0, str), "name_en_key": np.zeros(0, str)}
+        self._joined = Columns(values=self.values, state=keys, **joined)
         return self._joined
 
-    def _join(self, searcher, keys):
-        parts = [self._segment_arrays(reader) for reader, _offset in _leaves(searcher)]
-        for stale in set(self._segments) - set(keys):
-            del self._segments[stale]
-        if not parts:
-            empty = np.zeros(0)
-            return Columns(empty.astype(bool), *(empty.astype(np.int32) for _ in range(4)),
-                           empty.astype(np.uint64), empty, empty, empty, empty.astype(str), empty.astype(str),
-                           self.values)
-        joined = {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
-        return Columns(values=self.values, state=keys, **joined)
-
-    @staticmethod
-    def _key(reader):
-        # A segment's id and its deletion count: a deletion changes is_live.
-        return (reader.segment().segment_id(), reader.doc_count())
-
-    def _segment_arrays(self, reader):
-        key = self._key(reader)
-        if key not in self._segments:
-            self._segments[key] = self._read(reader)
-        return self._segments[key]
-
-    def _read(self, reader):
-        size = reader.doc_count_all()
-        column = {name: list(reader.column_reader(name)) if reader.has_column(name) else [b""] * size
-                  for name in ("kind", "province", "district", "region", "type", "issues", "name_key", "name_en_key")}
-        arrays = {}
-        for name in ("province", "district", "region", "type"):
-            intern = _Interner(self.values[name])
-            arrays[name] = np.fromiter((intern(_text(v)) for v in column[name]), np.int32, size)
-        intern_issue = _Interner(self.values["issues"])
-        arrays["issues"] = np.fromiter(
-            (sum(1 << intern_issue(code) for code in _text(v).split()) for v in column["issues"]),
-            np.uint64, size)
-        if len(self.values["issues"]) > self.MAX_ISSUE_CODES:
+    def _coded(self, key, columns, deleted):
+        if key in self._segments:
+            return self._segments[key]
+        coded = {}
+        for name in PLACE_FIELDS:
+            interned = np.array([self._intern(name, code) for code in columns[f"{name}_values"]], dtype=np.int32)
+            coded[name] = interned[columns[name]] if len(interned) else np.zeros(0, np.int32)
+        bits = np.array([sum(1 << self._intern("issues", code) for code in value.split())
+                         for value in columns["issues_values"]], dtype=np.uint64)
+        if len(self.values["issues"]) > MAX_ISSUE_CODES:
             raise ValueError("more issue areas than the facet bit set holds")
-        for name, scale in (("latitude", MICRO), ("longitude", MICRO), ("updated", 1)):
-            raw = np.fromiter(reader.column_reader(name), np.float64, size) \
-                if reader.has_column(name) else np.zeros(size)
-            arrays[name] = raw / scale
-        for name in ("name_key", "name_en_key"):
-            arrays[name] = np.array([_text(v) for v in column[name]], dtype=str)
-        is_deleted = np.zeros(size, dtype=bool)
-        if reader.has_deletions():
-            is_deleted[[d for d in range(size) if reader.is_deleted(d)]] = True
-        is_organisation = np.fromiter((_text(v) == "organisation" for v in column["kind"]), bool, size)
-        arrays["is_live"] = is_organisation & ~is_deleted
-        return arrays
+        coded["issues"] = bits[columns["issues"]] if len(bits) else np.zeros(0, np.uint64)
+        is_live = columns["is_organisation"].copy()
+        is_live[list(deleted)] = False
+        coded.update(is_live=is_live, is_verified=columns["is_verified"],
+                     latitude=columns["latitude"], longitude=columns["longitude"],
+                     updated=columns["updated"].astype(np.float64),
+                     name_key=np.array(columns["name_key"], dtype=str),
+                     name_en_key=np.array(columns["name_en_key"], dtype=str))
+        return coded
 
-
-def _text(value):
-    return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
-
-
-def _leaves(searcher):
-    """Segment readers; an empty index has a reader with no segment, and nothing to read."""
-    return [(r, offset) for r, offset in searcher.reader().leaf_readers() if r.segment() is not None]
+    def _intern(self, field, code):
+        positions = self._positions[field]
+        if code not in positions:
+            positions[code] = len(self.values[field])
+            self.values[field].append(code)
+        return positions[code]

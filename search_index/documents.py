@@ -28,4 +28,5 @@ class Document:
     latitude: float | None = None
     longitude: float | None = None
     updated_at: datetime | None = None
+    is_verified: bool = False
     extra_text: tuple[str, ...] = field(default=())

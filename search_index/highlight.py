@@ -1,68 +1,39 @@
-"""Snippets with the matched words marked, as safe HTML."""
+"""Snippets with what matched marked, as safe HTML."""
 import html
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
-from search_index.analysis import normalise_text, runs, stem_latin
-from search_index.query import PREFIX_MIN_CHARS, parse_units
+from search_index.analysis import normalise_text
 
 SNIPPET_CHARS = 180
-_LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 
-@dataclass(frozen=True)
-class Marks:
-    """What to mark for a query: Thai runs as typed; Latin words whose stem, or whose beginning
-    (a word still being typed), matches the query's."""
-
-    thai: tuple = ()
-    latin_stems: frozenset = frozenset()
-    latin_prefixes: tuple = ()
-
-    def __bool__(self):
-        return bool(self.thai or self.latin_stems or self.latin_prefixes)
-
-
-def needles(text, places=()):
-    """What to mark for `text` and the place names found in it (marked as whole words only)."""
-    thai, stems, prefixes = set(), set(), set()
-    units = [(unit, True) for _, unit in parse_units(text)] + [(place.text, False) for place in places]
-    for unit, may_be_prefix in units:
-        for kind, run in runs(unit):
-            if kind == "thai":
-                thai.add(run)
-            else:
-                stems.add(stem_latin(run))
-                if may_be_prefix and len(run) >= PREFIX_MIN_CHARS:
-                    prefixes.add(run)
-    return Marks(tuple(sorted(thai, key=len, reverse=True)), frozenset(stems), tuple(prefixes))
-
-
-def _spans(folded, marks):
-    """(start, end) of every match in the normalised text, in order, not overlapping."""
-    found = []
-    if marks.thai:
-        found += [m.span() for m in re.finditer("|".join(re.escape(t) for t in marks.thai), folded)]
-    for word in _LATIN_WORD.finditer(folded):
-        text = word.group()
-        if stem_latin(text) in marks.latin_stems or text.startswith(marks.latin_prefixes or ("\0",)):
-            found.append(word.span())
-    spans, end = [], -1
-    for start, stop in sorted(found):
-        if start >= end:
-            spans.append((start, stop))
-            end = stop
-    return spans
+@lru_cache(maxsize=1024)
+def _pattern(marks):
+    """One regex for the marks: Thai anywhere (it has no spaces to tell words by); Latin where it starts a
+    word, and also ends one for whole-word marks (other forms of a word, place names)."""
+    parts = []
+    for text, whole_word in sorted(set(marks), key=lambda mark: -len(mark[0])):
+        escaped = re.escape(text).replace("\\ ", r"\s+")
+        if text[:1].isascii() and text[:1].isalnum():
+            escaped = r"(?<![a-z0-9])" + escaped
+        if whole_word and text[-1:].isascii() and text[-1:].isalnum():
+            escaped += r"(?![a-z0-9])"
+        parts.append(escaped)
+    return re.compile("|".join(parts)) if parts else None
 
 
 def snippet(text, marks, width=SNIPPET_CHARS):
-    """An escaped extract of `text` around its first match, matches wrapped in <mark>; '' if none."""
-    if not text or not marks:
+    """An escaped extract of `text` around its first match, matches wrapped in <mark>; '' if none.
+
+    `marks`: (folded text, whole_word) pairs, as matching.Matches gives them."""
+    pattern = _pattern(tuple(marks)) if marks else None
+    if not text or pattern is None:
         return ""
     folded = normalise_text(text)
     if len(folded) != len(text):  # normalisation changed lengths (rare): positions would not line up
         folded = text.lower()
-    spans = _spans(folded, marks)
+    spans = [m.span() for m in pattern.finditer(folded) if m.end() > m.start()]
     if not spans:
         return ""
     start = max(0, spans[0][0] - width // 3)

@@ -1,14 +1,21 @@
-"""The Whoosh schema, and how a Document becomes its fields."""
+"""What Whoosh keeps of a Document: its id and stored values, nothing it would have to match.
+
+Whoosh holds the documents, replaces them by id, and keeps the segments and their deletions. Matching,
+filters and sorting run on arrays built from these stored values beside each segment (segments.py),
+so every array can be rebuilt from a segment alone, after a merge as after a crash.
+"""
 import re
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, Schema
 
-from search_index.analysis import WordTokenizer
 from search_index.documents import Document
+from search_index.literal import DocumentText
 
-# Filter and sort values live in per-segment columns, read in bulk into arrays (see columns.py).
 WATERMARK_ID = "__watermark__"
-MICRO = 1_000_000
+ORGANISATION = "organisation"
+PLACE_FIELDS = ("province", "district", "region", "type")
+COLUMN_FIELDS = (*PLACE_FIELDS, "issues", "latitude", "longitude", "updated", "name_key", "name_en_key",
+                 "is_verified")
 
 _LEADING_VOWEL = re.compile(r"([เแโใไ])([ก-ฮ])")
 _TONE_MARKS = re.compile(r"[่-๋]")
@@ -21,65 +28,56 @@ def thai_sort_key(name):
 
 
 def build_schema():
-    words = WordTokenizer(stemmed=True)
     return Schema(
         id=ID(stored=True, unique=True),
+        kind=ID(stored=True),
         version=STORED(),
-        name=TEXT(analyzer=words, field_boost=4.0, phrase=True),
-        tags=TEXT(analyzer=words, field_boost=2.0, phrase=True),
-        body=TEXT(analyzer=words, phrase=True),
-        # Unstemmed Latin words, for prefixes typed as-you-go ("organi" -> organic, stemmed "organ").
-        exact=TEXT(analyzer=WordTokenizer(stemmed=False, latin_only=True), phrase=False),
         name_th=STORED(),
         name_en=STORED(),
         description_th=STORED(),
         description_en=STORED(),
-        kind=ID(sortable=True),
-        province=ID(sortable=True),
-        district=ID(sortable=True),
-        region=ID(sortable=True),
-        type=ID(sortable=True),
-        issues=ID(sortable=True),
-        name_key=ID(sortable=True),
-        name_en_key=ID(sortable=True),
-        # Whoosh's float columns are broken (struct.error on write): micro-degrees and seconds as ints.
-        latitude=NUMERIC(int, bits=64, sortable=True),
-        longitude=NUMERIC(int, bits=64, sortable=True),
-        updated=NUMERIC(int, bits=64, sortable=True),
+        more_text=STORED(),  # target groups, address: searched, never shown in a snippet
         watermark=STORED(),
+        **{name: STORED() for name in COLUMN_FIELDS},
     )
 
 
 def to_fields(document: Document):
-    places = [p for p in (document.province, document.district, document.region, document.type) if p]
-    places += list(document.issue_areas)
-    name = " ".join(filter(None, (document.name_th, document.name_en)))
-    tags = " ".join(text for place in places for text in (place.code, *place.names))
-    body = " ".join(filter(None, (document.description_th, document.description_en,
-                                  *document.target_groups, *document.extra_text)))
-    everything = f"{name} \n {tags} \n {body}"
-    no_position = document.latitude is None or document.longitude is None
+    place = {name: getattr(document, name).code if getattr(document, name) else "" for name in PLACE_FIELDS}
     return {
         "id": document.id,
+        "kind": ORGANISATION,
         "version": document.version,
-        "name": name,
-        "tags": tags,
-        "body": body,
-        "exact": everything,
         "name_th": document.name_th,
         "name_en": document.name_en,
         "description_th": document.description_th,
         "description_en": document.description_en,
-        "province": document.province.code if document.province else "",
-        "district": document.district.code if document.district else "",
-        "region": document.region.code if document.region else "",
-        "type": document.type.code if document.type else "",
+        "more_text": "\n".join(filter(None, (*document.target_groups, *document.extra_text))),
+        **place,
         "issues": " ".join(area.code for area in document.issue_areas),
+        "latitude": document.latitude,
+        "longitude": document.longitude,
+        "updated": int(document.updated_at.timestamp()) if document.updated_at else 0,
         "name_key": thai_sort_key(document.name_th),
         "name_en_key": (document.name_en or document.name_th).casefold(),
-        "kind": "organisation",
-        # (0, 0) is far outside Thailand: it stands for "no position" in the float columns.
-        "latitude": 0 if no_position else round(document.latitude * MICRO),
-        "longitude": 0 if no_position else round(document.longitude * MICRO),
-        "updated": int(document.updated_at.timestamp()) if document.updated_at else 0,
+        "is_verified": document.is_verified,
     }
+
+
+def document_text(stored):
+    """The text a stored document is found by: its names, and the rest as its body."""
+    body = "\n".join(filter(None, (stored.get("description_th"), stored.get("description_en"),
+                                   stored.get("more_text"))))
+    return DocumentText(stored.get("name_th") or "", stored.get("name_en") or "", body)
+
+
+def place_names(document: Document):
+    """{field: {code: names}} of the places, type and issue areas a document is tagged with."""
+    names = {field: {} for field in (*PLACE_FIELDS, "issues")}
+    for field in PLACE_FIELDS:
+        place = getattr(document, field)
+        if place:
+            names[field][place.code] = [place.code, *place.names]
+    for area in document.issue_areas:
+        names["issues"][area.code] = [area.code, *area.names]
+    return names

@@ -1,4 +1,4 @@
-"""Answering a search: text match in Whoosh, filters, distance, facets and order on arrays."""
+"""Answering a search: text matches, filters, distance, facets and order, all on arrays."""
 import math
 import time
 from collections import OrderedDict
@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from geopy.distance import geodesic
 
-from search_index.highlight import needles, snippet
-from search_index.query import PlaceTerm, build_query, parse_units
+from search_index import ranking
+from search_index.highlight import snippet
+from search_index.matching import match
 
 SORTS = ("relevance", "name", "distance", "updated")
 EARTH_RADIUS_KM = 6371.0088
@@ -18,8 +19,19 @@ HIGHLIGHT_FIELDS = ("name_th", "name_en", "description_th", "description_en")
 
 
 @dataclass(frozen=True)
+class PlaceTerm:
+    """A place named in the query, as the application's place resolver read it: matched by its codes or
+    as whole words, never as loose words or prefixes ("Chiang Mai" is not "mainly" or Chiang Rai)."""
+
+    text: str  # as typed
+    provinces: tuple = ()  # codes
+    districts: tuple = ()
+
+
+@dataclass(frozen=True)
 class SearchRequest:
     q: str = ""  # the words typed, without the place names in `places`
+    typed: str = ""  # the whole query as typed, places included (for the exact-name rule); q if empty
     places: tuple[PlaceTerm, ...] = ()  # place names the application recognised in what was typed
     provinces: tuple = ()
     districts: tuple = ()
@@ -49,11 +61,13 @@ class SearchResult:
     hits: list
     total: int
     facets: dict
-    matched_any_word: bool = False  # all words found nothing, so any word was used
+    matched_any_word: bool = False  # no document has every word: those with the most come first
     is_partial: bool = False  # the time budget ran out: some matching documents may be missing
+    corrected_query: str | None = None  # a typo was corrected: the results include the corrected words
 
 
-def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest) -> SearchResult:
+def run_search(searcher, snapshot, language, matches, request: SearchRequest) -> SearchResult:
+    columns = snapshot.columns
     allowed = columns.is_live.copy()
     for field_name, codes in (("province", request.provinces), ("district", request.districts),
                               ("region", request.regions), ("issues", request.issues),
@@ -68,41 +82,39 @@ def run_search(searcher, columns, thai_lexicon, matches, request: SearchRequest)
         if request.radius_km is not None:
             allowed &= _within(distances, columns, request.near, request.radius_km)
 
-    scores, any_word, partial = None, False, False
+    found = None
     if request.q or request.places:
         deadline = Deadline(request.budget_s)
-        matched = _text_matches(searcher, columns, thai_lexicon, request.q, request.places, matches, deadline)
-        if matched is not None:
-            matched_docnums, scores, any_word = matched
-            partial = deadline.passed
-            text_mask = np.zeros(len(allowed), dtype=bool)
-            text_mask[matched_docnums] = True
-            allowed &= text_mask
+        found = matches.get((columns.state, request.q, request.typed, request.places),
+                            lambda: match(snapshot, request.q, request.typed, request.places, language, deadline),
+                            keep=lambda value: value is None or not value.is_partial)
+        if found is not None:
+            allowed &= found.is_match
     docnums = np.flatnonzero(allowed)
 
     facets = {}
     if request.with_facets:
         facets = {"province": columns.counts("province", docnums),
                   "issue_area": columns.counts("issues", docnums)}
-    page = _page(columns, scores, docnums, distances, request)
-    marks = needles(request.q, request.places)
+    page = _page(columns, found, docnums, distances, request)
     hits = []
     for docnum in page:
         stored = searcher.stored_fields(int(docnum))
         hits.append(Hit(
             id=stored["id"],
-            score=round(float(scores[docnum]), 4) if scores is not None else None,
+            score=round(float(found.scores[docnum]), 4) if found is not None else None,
             distance_km=_exact_distance(columns, docnum, request.near) if request.near else None,
-            highlights={f: s for f in HIGHLIGHT_FIELDS if (s := snippet(stored.get(f), marks))},
+            highlights={f: s for f in HIGHLIGHT_FIELDS
+                        if found is not None and (s := snippet(stored.get(f), found.marks))},
         ))
-    return SearchResult(hits=hits, total=len(docnums), facets=facets, matched_any_word=any_word,
-                        is_partial=partial)
+    return SearchResult(hits=hits, total=len(docnums), facets=facets,
+                        matched_any_word=bool(found and found.matched_some_words),
+                        is_partial=bool(found and found.is_partial),
+                        corrected_query=found.corrected_query if found is not None else None)
 
 
 class Deadline:
-    """A search's time budget: matching checks it now and then and stops once it has passed."""
-
-    CHECK_EVERY = 512  # documents between two looks at the clock
+    """A search's time budget: matching checks it between terms and stops once it has passed."""
 
     def __init__(self, budget_s):
         self.until = time.monotonic() + budget_s if budget_s else None
@@ -117,9 +129,7 @@ class Deadline:
 class MatchCache:
     """Recent text matches (docnums and scores over the whole index) per index state and query.
 
-    Matching and scoring walk Whoosh's posting lists in Python, which is what a search costs; the
-    filters, facets, distances and sorting after it run on arrays. People repeat common queries,
-    so the last few hundred matches are kept until the index changes.
+    People repeat common queries, so the last few hundred matches are kept until the index changes.
     """
 
     def __init__(self, size=256):
@@ -139,58 +149,15 @@ class MatchCache:
         return value
 
 
-def _text_matches(searcher, columns, thai_lexicon, q, places, matches, deadline):
-    """(docnums, scores by docnum, matched_any_word) for `q` and `places`, or None when they hold nothing.
-
-    Every word must match; when that finds nothing in the whole index, any word will do. (A filter
-    that leaves nothing is not a reason to loosen the words.) A match cut short by the deadline is
-    not cached.
-    """
-    key = (columns.state, q, places)
-
-    def compute():
-        query = build_query(q, thai_lexicon=thai_lexicon, places=places)
-        if query is None:
-            return None
-        docnums, scores = _scored_matches(searcher, query, columns.size, deadline)
-        if not len(docnums) and len(parse_units(q)) + len(places) > 1 and not deadline.passed:
-            any_word = build_query(q, any_word=True, thai_lexicon=thai_lexicon, places=places)
-            docnums, scores = _scored_matches(searcher, any_word, columns.size, deadline)
-            return docnums, scores, True
-        return docnums, scores, False
-
-    return matches.get(key, compute, keep=lambda _value: not deadline.passed)
-
-
-def _scored_matches(searcher, query, size, deadline):
-    """Every matching document with its BM25F score, in one pass over each segment (until the deadline)."""
-    docnums, scored = [], []
-    context = searcher.context()
-    for subsearcher, offset in searcher.leaf_searchers():
-        matcher = query.matcher(subsearcher, context)
-        while matcher.is_active():
-            docnums.append(matcher.id() + offset)
-            scored.append(matcher.score())
-            if len(docnums) % Deadline.CHECK_EVERY == 0 and deadline.check():
-                break
-            matcher.next()
-        if deadline.passed:
-            break
-    docnums = np.array(docnums, dtype=np.int64)
-    scores = np.zeros(size)
-    inside = docnums < size
-    scores[docnums[inside]] = np.array(scored)[inside] if scored else 0
-    return docnums[inside], scores
-
-
-def _page(columns, scores, docnums, distances, request):
+def _page(columns, found, docnums, distances, request):
     end = request.offset + request.limit
     sort = request.sort
-    if sort == "relevance" and scores is None:
+    if sort == "relevance" and found is None:
         sort = "distance" if distances is not None else "name"
     if sort == "relevance":
-        order = np.lexsort((docnums, -scores[docnums]))
-    elif sort == "name":
+        ordered = ranking.order(docnums, found, columns.is_verified)
+        return ordered[request.offset:end].tolist()
+    if sort == "name":
         keys = columns.name_en_key if request.name_language == "en" else columns.name_key
         order = np.lexsort((docnums, keys[docnums]))
     elif sort == "updated":
@@ -206,8 +173,7 @@ def _distances(columns, near):
     lat2, lon2 = np.radians(columns.latitude), np.radians(columns.longitude)
     a = np.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
-    km[(columns.latitude == 0) & (columns.longitude == 0)] = np.nan
-    return km
+    return km  # NaN where a document has no position
 
 
 def _within(distances, columns, near, radius_km):

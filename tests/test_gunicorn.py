@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from datetime import timedelta
 from pathlib import Path
@@ -126,6 +127,16 @@ def test_private_tokens_never_reach_the_access_log(production, open_event):
     assert token not in log
     assert log.count("/applications/<private>") >= 4  # the request line and the referer, twice
     assert "/account/reset-password/<private>" in log and "/account/verify/<private>" in log
+
+
+def test_every_worker_warms_the_search_index_before_taking_requests(production):
+    server = production()
+    deadline = time.monotonic() + 30
+    while server.error_log.read_text().count("search index warm in") < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert server.error_log.read_text().count("search index warm in") == 2  # WEB_CONCURRENCY=2
+    status, _headers, body = server.get(f"/api/v1/organisations?q={urllib.parse.quote('ชุมชน')}")
+    assert status == 200 and '"total"' in body
 
 
 def test_the_access_log_gives_the_client_address_per_proxy_count(production):

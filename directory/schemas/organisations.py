@@ -189,8 +189,11 @@ class OrganisationPageSchema(OutputSchema):
     per_page = fields.Integer()
     facets = fields.Nested(FacetsSchema)
     matched_any_word = fields.Boolean(metadata={
-        "description": "True when no organisation matched every word of q, so any word was used."})
+        "description": "True when no organisation matched every content word of q: the items match some "
+                       "of them, those with the most first (stop words such as 'the' or 'ที่' never count)."})
     suggestion = fields.String(allow_none=True, metadata={
-        "description": "For a q that found nothing: a query that finds something ('did you mean')."})
+        "description": "'Did you mean': q with its typos corrected (the items then include what the "
+                       "corrected words find, below exact matches), or for a q that found nothing, a query that "
+                       "finds something (e.g. Thai typed on an English keyboard)."})
     is_partial = fields.Boolean(metadata={
         "description": "True when the search ran out of its time budget: some matches may be missing."})

@@ -73,7 +73,7 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
     index = search_index()
     words, places = place_terms(criteria.q)
     result = index.search(SearchRequest(
-        q=words, places=places, provinces=criteria.provinces, districts=criteria.districts,
+        q=words, typed=criteria.q, places=places, provinces=criteria.provinces, districts=criteria.districts,
         regions=criteria.regions, issues=criteria.issues, types=criteria.types,
         near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
         name_language=criteria.name_language,
@@ -86,7 +86,7 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
         .options(selectinload(Organisation.issue_areas), joinedload(Organisation.province),
                  joinedload(Organisation.type), joinedload(Organisation.district))
     )}
-    suggestion = index.suggest(criteria.q) if criteria.q and not result.total else None
+    suggestion = result.corrected_query or (index.suggest(criteria.q) if criteria.q and not result.total else None)
     return ResultPage(
         items=[rows[i] for i in ids if i in rows], total=result.total, page=criteria.page,
         per_page=criteria.per_page, hits={int(h.id): h for h in result.hits},

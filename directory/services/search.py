@@ -4,15 +4,32 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.models import District, Organisation, OrganisationStatus, Province
-from search_index import Document, Place, SearchIndex
+from directory.services.reference_data import SEEDS_DIR
+from search_index import Document, Place, QueryLanguage, SearchIndex
+
+STOP_WORDS_FILE = SEEDS_DIR / "stop_words.csv"
+SYNONYMS_FILE = SEEDS_DIR / "synonyms.csv"
 
 
 def search_index() -> SearchIndex:
-    """This process's index for the app's SEARCH_INDEX_DIR."""
+    """This process's index for the app's SEARCH_INDEX_DIR, reading queries with the curated stop words
+    and synonyms (read once per process: editing them needs a restart, not a reindex)."""
     index = current_app.extensions.get("search_index")
     if index is None:
-        index = current_app.extensions["search_index"] = SearchIndex(current_app.config["SEARCH_INDEX_DIR"])
+        language = QueryLanguage.from_files(STOP_WORDS_FILE, SYNONYMS_FILE)
+        index = current_app.extensions["search_index"] = SearchIndex(current_app.config["SEARCH_INDEX_DIR"],
+                                                                     language)
     return index
+
+
+def warm_search_index():
+    """Open the index and run a first query now, so that a worker's first visitor does not wait for it
+    (gunicorn.conf.py calls this when a worker starts). Without an index there is nothing to warm: False."""
+    index = search_index()
+    if not index.store.exists():
+        return False
+    index.warm()
+    return True
 
 
 def organisations_for_index(session, ids=None):
@@ -55,6 +72,7 @@ def to_document(organisation, districts) -> Document:
         latitude=organisation.latitude,
         longitude=organisation.longitude,
         updated_at=organisation.updated_at,
+        is_verified=organisation.is_verified,
         extra_text=tuple(filter(None, (organisation.address,))),
     )
 

@@ -24,5 +24,6 @@ from directory.blueprints.staff import (  # noqa: E402,F401  (the views register
     matching,
     organisations,
     publishing,
+    search_words,
     users,
 )
