@@ -13,7 +13,8 @@ Each unit becomes one or more Terms, each with its Alternatives (what may match 
   (fuzzy.py) if it looks mistyped (_looks_mistyped) and has one, else its words, each corrected on its
   own if it occurs nowhere;
 - a Latin word: as typed, the indexed words of the same stem (whole words), or its correction;
-- synonyms of a unit or of a Thai word are alternatives, below what was typed.
+- synonyms of a unit or of a Thai word are alternatives, below what was typed, matched as whole words only
+  (เกษตรกร for farmers, never inside เกษตรกรรม, agriculture).
 """
 import re
 from dataclasses import dataclass
@@ -113,7 +114,7 @@ def _word_term(word, unit, language, index_words, extra=()):
     if unit.kind == "latin":
         alternatives += [Alternative(form, "form", whole_word=True) for form in index_words.forms(word)
                          if form != word]
-    alternatives += [Alternative(synonym, "synonym", whole_word=_is_latin(synonym))
+    alternatives += [Alternative(synonym, "synonym", whole_word=True)
                      for synonym in language.synonyms_of(word)]
     alternatives += extra
     is_optional = _is_optional(word, language)
@@ -137,6 +138,3 @@ def _looks_mistyped(words, language, index_words):
 def _is_optional(word, language):
     return language.is_stop_word(word) or len(word) < MIN_CHARS
 
-
-def _is_latin(text):
-    return text.isascii()

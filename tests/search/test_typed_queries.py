@@ -55,8 +55,9 @@ def test_a_place_in_the_query_matches_the_place_only(client, real_directory):
 
 
 def test_the_page_says_when_not_every_word_matched_and_offers_the_correction(client, real_directory):
-    page = client.get("/organisations", query_string={"q": "ที่ทำงานเรื่องขยะ"}).get_data(as_text=True)
-    assert "No organisation has every word you typed" in page
+    for language, note in (("en", "No organisation has every word you typed"), ("th", "ไม่มีองค์กรใดมีครบทุกคำที่พิมพ์")):
+        page = client.get("/organisations", query_string={"q": "ที่ทำงานเรื่องขยะ", "lang": language})
+        assert note in page.get_data(as_text=True)
     page = client.get("/organisations", query_string={"q": "ผูสูงอายุ", "lang": "th"}).get_data(as_text=True)
     assert 'href="/organisations?q=%E0%B8%9C%E0%B8%B9%E0%B9%89' in page  # did you mean: ผู้สูงอายุ
 

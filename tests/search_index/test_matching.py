@@ -153,7 +153,7 @@ def animals(make_index):
     return with_language(make_index([
         document(1, "ชมรมผู้สูงอายุบ้านใหม่"),
         document(2, "กลุ่มคนชราเลี้ยงไก่"),
-        document(3, "มูลนิธิช่วยเหลือสุนัขจรจัด"),
+        document(3, "มูลนิธิช่วยเหลือสุนัขและแมวจรจัด"),
         document(4, "กลุ่มเยาวชนรักษ์ป่า"),
     ]))
 
@@ -162,6 +162,11 @@ def test_synonyms_find_the_other_words_ranked_below_the_word_typed(animals):
     assert ids(animals.search(SearchRequest(q="คนชรา"))) == ["2", "1"]
     assert ids(animals.search(SearchRequest(q="ผู้สูงอายุ"))) == ["1", "2"]
     assert found(animals, "หมา") == {"3"}
+
+
+def test_a_synonym_matches_whole_words_only(make_index):
+    index = with_language(make_index([document(1, "อนุรักษ์หมาป่า"), document(2, "บ้านพักหมาแมว")]))
+    assert found(index, "สุนัข") == {"2"}  # not inside หมาป่า (a wolf)
 
 
 def test_without_the_list_a_synonym_finds_nothing(animals):
