@@ -83,6 +83,7 @@ class Config:
     SEARCH_BUDGET_S = float(os.environ.get("SEARCH_BUDGET_S", "0.5"))
     PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour")
     APPLICATION_LIMIT = os.environ.get("APPLICATION_LIMIT", "20 per hour")  # event applications, per address
+    PRIVATE_LINK_LIMIT = os.environ.get("PRIVATE_LINK_LIMIT", "5 per hour")  # "send my link again", per email/address
 
     # /readyz says "not ready" when the search outbox's oldest unapplied entry is older than this.
     READY_MAX_LAG_S = _int("READY_MAX_LAG_S", 60)

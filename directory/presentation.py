@@ -1,7 +1,7 @@
 """What templates need beyond Jinja: the current language, bilingual names, Thai dates, links."""
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, render_template, request
@@ -140,6 +140,16 @@ def format_month_range(start, end, language=None):
     return f"{months[start.month - 1]} - {months[end.month - 1]} {end.year + offset}"
 
 
+def format_version_month(version, language=None):
+    """A wording version ('2026-11', the month it was written) as a month people read: 'พฤศจิกายน 2569'."""
+    try:
+        year, month = (int(part) for part in version.split("-"))
+        month_start = date(year, month, 1)
+    except (AttributeError, ValueError):
+        return version or ""
+    return format_month_range(month_start, month_start, language)
+
+
 def event_status_label(status):
     """An event's status (services/events.EventStatus) as the pages' badge says it."""
     labels = {
@@ -256,6 +266,7 @@ def register(app: Flask):
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["date_range"] = format_date_range
     app.jinja_env.filters["month_range"] = format_month_range
+    app.jinja_env.filters["version_month"] = format_version_month
     app.jinja_env.filters["year"] = format_year
     app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.filters["tel_url"] = tel_url

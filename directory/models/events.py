@@ -8,7 +8,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
@@ -21,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
+from directory.models.columns import UtcDateTime
 from directory.models.organisations import IssueArea, Organisation
 from directory.models.places import District, Province
 
@@ -73,9 +73,9 @@ class Event(db.Model):
     is_cancelled: Mapped[bool] = mapped_column(default=False)
     is_demo: Mapped[bool] = mapped_column(default=False)
     # Set when staff publish the list of selected participants (on or after announce_on).
-    announced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(),
+    announced_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now(),
                                                  onupdate=func.now())
 
     province: Mapped[Province] = relationship()
@@ -114,7 +114,7 @@ class EventHost(db.Model):
     activities_en: Mapped[str | None] = mapped_column(Text)
     # Media skills the host asks for (codes of services/applications MEDIA_SKILLS).
     wanted_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     event: Mapped[Event] = relationship(back_populates="hosts")
     organisation: Mapped[Organisation] = relationship()
@@ -140,7 +140,7 @@ class MatchRule(db.Model):
     host_id: Mapped[int] = mapped_column(ForeignKey("event_hosts.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(10))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     def __repr__(self):
         return f"<MatchRule {self.kind} application {self.application_id} host {self.host_id}>"

@@ -4,11 +4,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
-from directory.models.columns import string_enum
+from directory.models.columns import UtcDateTime, string_enum
 from directory.models.organisations import Organisation
 from directory.models.users import User
 
@@ -23,7 +23,7 @@ class OrganisationMembership(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     user: Mapped[User] = relationship(foreign_keys=[user_id], back_populates="memberships")
     organisation: Mapped[Organisation] = relationship(back_populates="memberships")
@@ -59,11 +59,11 @@ class OrganisationClaim(db.Model):
     contact_name: Mapped[str] = mapped_column(String(200))
     contact_detail: Mapped[str] = mapped_column(String(300))
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     decision_note: Mapped[str | None] = mapped_column(Text)
     # A registration whose name was already used in the same district: staff check it first.
     possible_duplicate_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     organisation: Mapped[Organisation] = relationship(foreign_keys=[organisation_id])
     possible_duplicate: Mapped[Organisation | None] = relationship(foreign_keys=[possible_duplicate_id])

@@ -8,7 +8,6 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     Column,
-    DateTime,
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
@@ -20,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
-from directory.models.columns import string_enum
+from directory.models.columns import UtcDateTime, string_enum
 from directory.models.places import District, Province
 
 # Thailand's extent with a small margin; positions outside it are refused by the database.
@@ -119,9 +118,9 @@ class Organisation(db.Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     # Set when staff merged this duplicate into another organisation; it is then archived.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UtcDateTime, server_default=func.now(), onupdate=func.now()
     )
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 

@@ -9,11 +9,21 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, String, Table, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
-from directory.models.columns import string_enum
+from directory.models.columns import UtcDateTime, string_enum
 from directory.models.events import Event, EventHost
 from directory.models.organisations import IssueArea
 from directory.models.places import Province
@@ -73,12 +83,12 @@ class Application(db.Model):
     # The accepted placement (issue 6's matching, or staff by hand): the host and who accepted it.
     host_id: Mapped[int | None] = mapped_column(ForeignKey("event_hosts.id", ondelete="SET NULL"), index=True)
     placed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    placed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(),
+    placed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now(),
                                                  onupdate=func.now())
-    deletion_requested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deletion_requested_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    anonymised_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     event: Mapped[Event] = relationship()
     host: Mapped[EventHost | None] = relationship()
@@ -124,8 +134,8 @@ class Consent(db.Model):
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[ConsentPurpose] = mapped_column(string_enum(ConsentPurpose, "consent_purpose"))
     wording_version: Mapped[str] = mapped_column(String(20))
-    given_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    given_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     application: Mapped[Application] = relationship(back_populates="consents")
 
@@ -146,7 +156,7 @@ class ApplicationStatusChange(db.Model):
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     by_applicant: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     application: Mapped[Application] = relationship(back_populates="status_changes")
     changed_by: Mapped[User | None] = relationship()
@@ -180,8 +190,8 @@ class MediaWork(db.Model):
     is_late: Mapped[bool] = mapped_column(default=False)
     is_published: Mapped[bool] = mapped_column(default=False)
     is_featured: Mapped[bool] = mapped_column(default=False)
-    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
+    published_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     application: Mapped[Application] = relationship(back_populates="works")
 
@@ -200,7 +210,7 @@ class PersonalDataAccess(db.Model):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
     detail: Mapped[str | None] = mapped_column(String(300))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     user: Mapped[User | None] = relationship()
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, func
+from sqlalchemy import JSON, ForeignKey, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from directory.extensions import db
-from directory.models.columns import string_enum
+from directory.models.columns import UtcDateTime, string_enum
 from directory.models.organisations import Organisation
 from directory.models.users import User
 
@@ -35,7 +35,7 @@ class OrganisationRevision(db.Model):
         string_enum(RevisionSource, "revision_source"))
     changes: Mapped[dict] = mapped_column(JSON)
     reverted_revision_id: Mapped[int | None] = mapped_column(ForeignKey("organisation_revisions.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     organisation: Mapped[Organisation] = relationship()
     author: Mapped[User | None] = relationship()

@@ -1,10 +1,11 @@
 """The search outbox: one row per committed change of an organisation, written in its transaction."""
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Integer, func
+from sqlalchemy import BigInteger, Integer, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from directory.extensions import db
+from directory.models.columns import UtcDateTime
 
 
 class SearchOutboxEntry(db.Model):
@@ -16,7 +17,7 @@ class SearchOutboxEntry(db.Model):
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     organisation_id: Mapped[int] = mapped_column(index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, server_default=func.now())
 
     def __repr__(self):
         return f"<SearchOutboxEntry {self.id} organisation={self.organisation_id}>"

@@ -315,6 +315,21 @@ def _refuse_if_locked(application):
         raise ApplicationLocked()
 
 
+def renew_link(event, email):
+    """A new private link for the application with this email to this event, or None when there is none
+    (or its data was deleted). The old link stops working: whoever asked, only the applicant's mailbox
+    receives the new one. Flushes; returns (application, token)."""
+    application = db.session.scalar(sa.select(Application).where(
+        Application.event_id == event.id, Application.email == email.strip().lower(),
+        Application.anonymised_at.is_(None)))
+    if application is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    application.token_hash = hash_token(token)
+    db.session.flush()
+    return application, token
+
+
 def _email_taken(event, email):
     return db.session.scalar(sa.select(sa.func.count()).select_from(Application).where(
         Application.event_id == event.id, Application.email == email)) > 0

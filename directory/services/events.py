@@ -70,10 +70,13 @@ def _before_start(event):
 
 
 def application_window(event, today=None):
-    """Before, inside or after the application window; a cancelled event is closed."""
+    """Before, inside or after the application window; a cancelled or finished event is closed, whatever
+    dates it lacks (the programme's past rounds are known only by their months)."""
     today = today or clock.today()
-    if event.is_cancelled or event.applications_open_on is None or event.applications_close_on is None:
-        return ApplicationWindow.CLOSED if event.is_cancelled or event.starts_on else ApplicationWindow.NOT_YET
+    if event.is_cancelled or event_status(event, today) is EventStatus.FINISHED:
+        return ApplicationWindow.CLOSED
+    if event.applications_open_on is None or event.applications_close_on is None:
+        return ApplicationWindow.CLOSED if event.starts_on else ApplicationWindow.NOT_YET
     if today < event.applications_open_on:
         return ApplicationWindow.NOT_YET
     if today <= event.applications_close_on:

@@ -1,5 +1,7 @@
 """In Chromium: apply to an open event from its page, follow the private link, and, once confirmed, send a work."""
+import os
 import re
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -12,12 +14,16 @@ from directory.services.application_status import move_application
 
 pytestmark = pytest.mark.browser
 
+SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")  # set it to look at the pages afterwards
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def test_apply_then_send_a_work_through_the_private_link(browser_page, open_round):
+@pytest.mark.parametrize("width", [390, 1366], ids=["phone", "desktop"])
+def test_apply_then_send_a_work_through_the_private_link(browser_page, open_round, width):
     """The live server serves the test's app, so its clock is the fixture's: 20 March 2019 in Bangkok."""
     page = browser_page
+    page.set_viewport_size({"width": width, "height": 844})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"/events/{open_round.public_id}")
     page.locator("#full_name").fill("มานี มีนา")
     page.locator("#nickname").fill("มานี")
@@ -35,10 +41,16 @@ def test_apply_then_send_a_work_through_the_private_link(browser_page, open_roun
     page.get_by_role("button", name="ส่งใบสมัคร").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("ขอบคุณ: เราได้รับใบสมัครของคุณแล้ว")
-    private_link = page.locator(".private-link a")
-    link = private_link.get_attribute("href")
-    private_link.click()
-    expect(page).to_have_url(link)
+    link = page.locator("#private-link-field").input_value()
+    expect(page).to_have_url(link + "?received=1")  # post-redirect-get: this page is the private page
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # the long link fits a phone
+    if SCREENSHOTS:
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"application-received-{width}.png"), full_page=True)
+    page.get_by_role("button", name="คัดลอกลิงก์").click()
+    expect(page.get_by_role("button", name="คัดลอกแล้ว")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    page.reload()  # sends nothing again: still the applicant's page, no "already applied"
+    expect(page.locator(".application-status")).to_have_class(re.compile("status-submitted"))
     expect(page.locator(".application-status")).to_have_class(re.compile("status-submitted"))
     expect(page.get_by_text("manee@example.org")).to_be_visible()
     expect(page.locator('form[enctype="multipart/form-data"]')).to_have_count(0)

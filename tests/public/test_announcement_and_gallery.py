@@ -26,7 +26,8 @@ def names_on(page):
     return re.findall(r"<li>(.*?)</li>", listed.group(1)) if listed else []
 
 
-def test_before_publication_the_page_says_when_the_list_comes(page, event):
+def test_before_publication_the_page_says_when_the_list_comes(page, event, clock_at):
+    clock_at(datetime(2019, 4, 1, 12, 0, tzinfo=timezone.utc))
     make_application(event, status=S.SELECTED, display_name="Nok")
     shown = page(f"/events/{event.public_id}/announcement")
     assert "ยังไม่ได้ประกาศ" in shown.text and "2 เมษายน 2562" in shown.text
@@ -84,3 +85,21 @@ def test_the_gallery_shows_only_published_works_featured_first(page, event):
 
 def test_an_empty_gallery_says_so(page, event):
     assert "No media works have been published" in page(f"/events/{event.public_id}/works", lang="en").text
+
+
+def test_a_finished_event_without_a_list_says_it_was_not_published_here(page, event, clock_at):
+    clock_at(datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc))
+    shown = page(f"/events/{event.public_id}/announcement")
+    assert "รายชื่อผู้ได้รับคัดเลือกไม่ได้เผยแพร่บนเว็บไซต์นี้" in shown.text
+    assert "ยังไม่ได้ประกาศ" not in shown.text and "2 เมษายน 2562" not in shown.text.split("กิจกรรมนี้จบแล้ว")[1]
+    english = page(f"/events/{event.public_id}/announcement", lang="en")
+    assert "was not published on this site" in english.text and "It is due on" not in english.text
+
+
+@pytest.mark.parametrize("dates", [ROUND_3, {}], ids=["with its dates", "known only by its months"])
+def test_the_api_never_says_not_yet_of_a_finished_event(client, clock_at, dates):
+    event = make_event(**dates, period_starts_on=date(2019, 4, 1), period_ends_on=date(2019, 4, 30)) \
+        if not dates else make_event(**dates)
+    clock_at(datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc))
+    body = client.get(f"/api/v1/events/{event.public_id}").get_json()
+    assert body["status"] == "finished" and body["application_window"] == "closed"

@@ -54,7 +54,7 @@ def test_the_form_shows_each_field_and_four_unticked_consents(client, open_round
     assert not re.search(r'id="consent_\w+"[^>]*checked', page)
     assert "เพื่อพิจารณาคัดเลือกและจัดกิจกรรมครั้งนี้เท่านั้น" in page  # the Thai wording
     assert "only to select participants for this event" in page  # and the English
-    assert "2026-11" in page
+    assert "ฉบับเดือนพฤศจิกายน 2569" in page and "2026-11" not in page  # the wording's month, in the Buddhist Era
     assert page.count('<option value="') >= 77 + 1  # every province (and nothing else with a value)
     assert "Shown publicly if you are selected" in client.get(apply_url(open_round) + "?lang=en").get_data(
         as_text=True)
@@ -62,10 +62,14 @@ def test_the_form_shows_each_field_and_four_unticked_consents(client, open_round
 
 def test_a_valid_application_gets_its_private_link_on_the_page_and_by_mail(client, open_round, mailbox):
     response = post(client, open_round)
-    assert response.status_code == 200
-    page = response.get_data(as_text=True)
-    link = re.search(r'href="(http://localhost/applications/[A-Za-z0-9_-]{40,})"', page).group(1)
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.status_code == 303 and response.headers["Cache-Control"] == "no-store"
+    received = client.get(response.headers["Location"])  # post-redirect-get: a reload sends nothing again
+    assert received.headers["Cache-Control"] == "no-store"
+    page = received.get_data(as_text=True)
+    assert "ขอบคุณ: เราได้รับใบสมัครของคุณแล้ว" in page
+    link = re.search(r'id="private-link-field" type="text" readonly value="(http://localhost/applications/[A-Za-z0-9_-]{40,})"',
+                     page).group(1)
+    assert received.request.path == link.removeprefix("http://localhost")
     message = mailbox.last(to="somchai@example.org")
     assert link in mailbox.links(message)
     application = db.session.scalar(sa.select(Application))
@@ -96,7 +100,7 @@ def test_outside_the_window_the_form_says_so_without_an_error_page(client, app, 
 def test_the_last_minute_of_31_march_in_bangkok_is_still_open(client, app, open_round):
     token = form_token(client, apply_url(open_round))
     set_clock(app, datetime(2019, 3, 31, 16, 59, tzinfo=timezone.utc))  # 23:59 in Bangkok
-    assert client.post(apply_url(open_round), data={**form(), "csrf_token": token}).status_code == 200
+    assert client.post(apply_url(open_round), data={**form(), "csrf_token": token}).status_code == 303
     assert count() == 1
 
 
@@ -153,12 +157,12 @@ def test_an_applicant_under_20_needs_a_guardian(client, open_round):
     assert count() == 0
     response = post(client, open_round, birth_year="2543", guardian_name="นางแม่", guardian_contact="0899999999",
                     consent_guardian="yes")
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert db.session.scalar(sa.select(Application)).has_consent(ConsentPurpose.GUARDIAN)
 
 
 def test_an_applicant_of_20_needs_no_guardian(client, open_round):
-    assert post(client, open_round, birth_year="1999").status_code == 200
+    assert post(client, open_round, birth_year="1999").status_code == 303
 
 
 def test_a_post_without_its_csrf_token_is_refused(client, open_round):
@@ -172,8 +176,8 @@ def test_an_unknown_event_is_a_404(client, open_round):
 
 def test_submissions_are_rate_limited_per_address(client, app, open_round):
     app.config["APPLICATION_LIMIT"] = "2 per hour"
-    assert post(client, open_round, email="a@example.org").status_code == 200
-    assert post(client, open_round, email="b@example.org").status_code == 200
+    assert post(client, open_round, email="a@example.org").status_code == 303
+    assert post(client, open_round, email="b@example.org").status_code == 303
     assert post(client, open_round, email="c@example.org").status_code == 429
     assert count() == 2
 

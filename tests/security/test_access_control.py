@@ -30,6 +30,7 @@ NOT_ORGANISATION_SCOPED = {
     "account.register_organisation": "creates a new draft organisation owned by the caller",
     "account.claim": "asks staff for editing rights; changes nothing of the organisation",
     "public.apply": "the public application form",
+    "public.link_again": "mails a new private link only to the address applied with; the same answer for any email",
     "public.update_application": "authorised by the applicant's private link",
     "public.withdraw_application": "authorised by the applicant's private link",
     "public.delete_application": "authorised by the applicant's private link",

@@ -37,7 +37,7 @@ def test_an_application_by_api_or_form_is_refused(client, open_round, text):
 
 def test_line_breaks_and_tabs_are_text(client, open_round):
     response = post_application(client, open_round, motivation="บรรทัดแรก\r\nบรรทัดสอง\tต่อ")
-    assert response.status_code == 200
+    assert response.status_code == 303
 
 
 @pytest.mark.parametrize("url", ["/api/v1/organisations?q=a%00b", "/organisations?q=a%00b",

@@ -238,6 +238,21 @@ def test_accepting_saves_the_placement_with_who_accepted_it(app, client, staff, 
     assert accepted_cell.startswith("มูลนิธิรักษ์สตูล</td>")
 
 
+@pytest.mark.parametrize("moment, shown", [
+    (datetime(2026, 12, 3, 22, 17, tzinfo=BANGKOK), "3 ธันวาคม 2569"),   # 15:17 UTC: the same day everywhere
+    (datetime(2026, 12, 4, 0, 5, tzinfo=BANGKOK), "4 ธันวาคม 2569"),     # 17:05 UTC on the 3rd
+    (datetime(2026, 12, 3, 6, 59, tzinfo=BANGKOK), "3 ธันวาคม 2569"),    # 23:59 UTC on the 2nd
+])
+def test_the_acceptance_shows_the_day_it_was_in_thailand(app, client, staff, scenario, moment, shown):
+    app.config["CLOCK"] = lambda: moment
+    event, _hosts, applications = scenario
+    page = get_page(client, matching_url(event))
+    post(client, f"/staff/events/{event.public_id}/matching/accept", fingerprint=fingerprint_on(page))
+    db.session.expire_all()
+    assert db.session.get(Application, applications[0].id).placed_at == moment  # an aware moment, read back
+    assert f"ยืนยันการจับคู่โดย Khun Somchai เมื่อ {shown}" in text_of(get_page(client, matching_url(event)))
+
+
 def test_accepting_a_suggestion_that_changed_is_refused(client, staff, scenario):
     event, hosts, applications = scenario
     page = get_page(client, matching_url(event))

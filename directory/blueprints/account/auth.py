@@ -18,10 +18,10 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext, lazy_gettext
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from directory.blueprints.account import account
+from directory.blueprints.attempt_limits import TOO_MANY_ATTEMPTS, attempt_limits, client_address
 from directory.blueprints.forms import load_form
 from directory.extensions import db, limiter
 from directory.schemas.accounts import (
@@ -37,34 +37,9 @@ from directory.services.accounts import AccountError
 from directory.services import sign_in_throttle as throttle
 from directory.services.claims import claims_of
 
-# Lazy, so the bilingual 429 page renders it once in each language.
-TOO_MANY_ATTEMPTS = lazy_gettext("Too many attempts. Please wait a while and try again.")
-
-
-def _submitted_email():
-    """The per-account bucket: the email as typed, lowercased, whoever sends it and from wherever."""
-    return "account:" + request.form.get("email", "").strip().lower()
-
-
-def _client_address():
-    """The per-address bucket (behind PROXY_COUNT proxies, ProxyFix has put the client's address here)."""
-    return "address:" + (get_remote_address() or "")
-
-
 def _failed(response):
     """Only failed sign-ins count, so a busy office behind one address can still sign in all day."""
     return response.status_code != 302
-
-
-def _attempt_limits(setting, deduct_when=None):
-    """The per-account and per-address limits of one form, read from config at each request."""
-    def decorate(view):
-        for key_func in (_submitted_email, _client_address):
-            view = limiter.limit(lambda: current_app.config[setting], key_func=key_func, methods=["POST"],
-                                 error_message=TOO_MANY_ATTEMPTS, deduct_when=deduct_when)(view)
-        return view
-
-    return decorate
 
 
 def _safe_next(target):
@@ -140,7 +115,7 @@ def resend_verification():
 @account.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT"], key_func=throttle.attempt_bucket, methods=["POST"],
                error_message=TOO_MANY_ATTEMPTS, deduct_when=_failed)
-@limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_LIMIT"], key_func=_client_address, methods=["POST"],
+@limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_LIMIT"], key_func=client_address, methods=["POST"],
                error_message=TOO_MANY_ATTEMPTS, deduct_when=_failed, exempt_when=throttle.is_trusted_device)
 def login():
     """Sign-in, throttled as services/sign_in_throttle.py explains: never a lock-out of the account."""
@@ -187,7 +162,7 @@ def logout():
 
 
 @account.route("/forgot-password", methods=["GET", "POST"])
-@_attempt_limits("PASSWORD_RESET_LIMIT")
+@attempt_limits("PASSWORD_RESET_LIMIT")
 def forgot_password():
     values, errors = {}, {}
     if request.method == "POST":

@@ -8,6 +8,7 @@ from flask import render_template
 from directory.blueprints.public import public
 from directory.blueprints.public.events import event_or_404
 from directory.services.announcement import announced_names
+from directory.services.events import EventStatus, event_status
 from directory.services.work_moderation import public_author_name, published_works
 
 
@@ -16,7 +17,8 @@ def announcement(public_id):
     """The stable, shareable link to the list; before staff publish it, a page saying when it comes."""
     event = event_or_404(public_id)
     names = announced_names(event) if event.announced_at is not None else []
-    return render_template("public/announcement.html", event=event, names=names)
+    is_over = event_status(event) is EventStatus.FINISHED
+    return render_template("public/announcement.html", event=event, names=names, is_over=is_over)
 
 
 @public.get("/events/<public_id>/works")

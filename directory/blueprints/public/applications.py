@@ -18,6 +18,7 @@ from flask import (
 from flask_babel import gettext, lazy_gettext
 
 from directory.links import public_url
+from directory.blueprints.attempt_limits import attempt_limits
 from directory.blueprints.forms import load_form
 from directory.blueprints.public import public
 from directory.blueprints.public.events import event_or_404
@@ -28,6 +29,7 @@ from directory.schemas.applications import (
     ApplicationSchema,
     guardian_errors,
 )
+from directory.schemas.accounts import EmailSchema
 from directory.schemas.works import WorkSchema
 from directory.services import applications as service
 from directory.services.application_status import IllegalMove, is_final
@@ -109,7 +111,7 @@ def window_message(window):
 @public.route("/events/<public_id>/apply", methods=["GET", "POST"])
 @limit_applications
 def apply(public_id):
-    """The application form; on success, the confirmation page with the private link (also mailed)."""
+    """The application form; on success, the private page, saying it was received, with its link (also mailed)."""
     event = event_or_404(public_id)
     window = application_window(event)
     values, errors = {}, {}
@@ -123,15 +125,36 @@ def apply(public_id):
             except service.ApplicationsNotOpen as refused:  # the window closed at midnight, mid-request
                 window = refused.window
             else:
-                link = public_url("public.application", token=token)
-                send_receipt(application, event, link)
+                send_receipt(application, event, public_url("public.application", token=token))
                 db.session.commit()
-                return _private(render_template("public/application_received.html", event=event, link=link,
-                                                application=application))
+                # Post-redirect-get: a reload shows the private page, never the form sent again.
+                return _private(redirect(url_for("public.application", token=token, received=1)), 303)
         values = typed_values()
     status = 400 if request.method == "POST" else 200
     return render_template("public/apply.html", event=event, window=window, values=values, errors=errors,
                            **service.application_form_context(event)), status
+
+
+@public.route("/events/<public_id>/my-link", methods=["GET", "POST"])
+@attempt_limits("PRIVATE_LINK_LIMIT")
+def link_again(public_id):
+    """A lost private link, mailed again (as a new link) to the address on the application. The answer is
+    the same whether or not there is one, so the form tells no one who applied."""
+    event = event_or_404(public_id)
+    values, errors = {}, {}
+    if request.method == "POST":
+        values, errors = load_form(EmailSchema())
+        if not errors:
+            renewed = service.renew_link(event, values["email"])
+            if renewed:
+                application, token = renewed
+                queue_mail(application.email, "application_link", application=application, event=event,
+                           link=public_url("public.application", token=token))
+            db.session.commit()
+            return render_template("public/link_sent.html", event=event)
+        values = {"email": request.form.get("email", "")}
+    return render_template("public/link_again.html", event=event, values=values, errors=errors), \
+        400 if errors else 200
 
 
 def send_receipt(application, event, link):
@@ -187,7 +210,9 @@ def _private_page(application, status=200, values=None, errors=None, work_values
         withdrawable_consents=service.WITHDRAWABLE_CONSENTS,
         work_formats=[(f.value, label) for f, label in WORK_FORMAT_LABELS.items()],
         values=values if values is not None else current_values(application), errors=errors or {},
-        work_values=work_values or {}, work_errors=work_errors or {}, **context), status)
+        work_values=work_values or {}, work_errors=work_errors or {},
+        private_link=public_url("public.application", token=request.view_args["token"]),
+        just_received=request.args.get("received") == "1", **context), status)
 
 
 @public.get("/applications/<token>")
