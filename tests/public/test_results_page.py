@@ -172,4 +172,4 @@ def test_suggestion_and_loose_match_are_shown(page, monkeypatch):
     monkeypatch.setattr(views, "find_organisations", finder)
     body = page("/organisations?q=l%3Fuj")
     assert 'คุณหมายถึง <a href="/organisations?q=%E0%B8%AA%E0%B8%95%E0%B8%B9%E0%B8%A5">สตูล</a> ใช่หรือไม่' in body
-    assert "ไม่พบองค์กรที่มีครบทุกคำ จึงแสดงองค์กรที่มีคำใดคำหนึ่ง" in body.text
+    assert "ไม่มีองค์กรใดมีครบทุกคำที่พิมพ์ จึงแสดงองค์กรที่มีคำเหล่านั้นมากที่สุดก่อน" in body.text

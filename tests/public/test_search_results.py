@@ -148,9 +148,9 @@ def test_any_word_results_say_so(page, make_organisation):
     make_organisation(name_th="กลุ่มเยาวชนปัตตานี", province="ปัตตานี")
     body = page("/organisations?q=ผู้สูงอายุ ปัตตานี")
     assert set(body.result_names()) == {"ชมรมผู้สูงอายุละงู", "กลุ่มเยาวชนปัตตานี"}
-    assert "ไม่พบองค์กรที่มีครบทุกคำ จึงแสดงองค์กรที่มีคำใดคำหนึ่ง" in body.text
+    assert "ไม่มีองค์กรใดมีครบทุกคำที่พิมพ์ จึงแสดงองค์กรที่มีคำเหล่านั้นมากที่สุดก่อน" in body.text
     english = page("/organisations?q=ผู้สูงอายุ ปัตตานี", lang="en")
-    assert "Not every word was found together, so these results contain any of the words." in english.text
+    assert "No organisation has every word you typed, so those with the most of them come first." in english.text
     assert 'class="notice"' not in page("/organisations?q=ผู้สูงอายุ ละงู")
 
 
