@@ -129,12 +129,26 @@ def configure_search(app: Flask):
     load_thai_segmenter()
 
 
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+SOURCE_LANGUAGE = "en"  # the msgids: needs no catalogue
+
+
 def configure_i18n(app: Flask):
-    babel.init_app(
-        app,
-        locale_selector=select_locale,
-        default_translation_directories=str(Path(__file__).resolve().parent / "translations"),
-    )
+    require_compiled_catalogues(TRANSLATIONS_DIR)
+    babel.init_app(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS_DIR))
+
+
+def require_compiled_catalogues(translations_dir: Path):
+    """Without its .mo file a language silently falls back to the English msgids, under lang="th"."""
+    for language in Config.LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        catalogue = translations_dir / language / "LC_MESSAGES" / "messages.mo"
+        if not catalogue.is_file():
+            raise ConfigurationError(
+                f"the {language} catalogue is not compiled ({catalogue} is missing): "
+                f"run `pybabel compile -d {translations_dir}` (or `make translations`)"
+            )
 
 
 def configure_templates(app: Flask):

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from flask import g
 from flask_migrate import upgrade
 
@@ -26,26 +24,11 @@ from directory.services.search_sync import reindex
 
 REFERENCE_TABLES = {"regions", "provinces", "districts", "issue_areas", "organisation_types"}
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "directory" / "translations"
 
 
 def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "error")
     config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
-
-
-def pytest_sessionstart(session):
-    """Compile the translations as `make` does (.mo files are build output, not committed).
-
-    Each is written aside and renamed, so a suite running at the same time never reads half a file.
-    """
-    for po_path in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/*.po"):
-        with po_path.open("rb") as po_file:
-            catalog = read_po(po_file)
-        partial = po_path.with_suffix(f".mo-{os.getpid()}")
-        with partial.open("wb") as mo_file:
-            write_mo(mo_file, catalog)
-        partial.replace(po_path.with_suffix(".mo"))
 
 
 def pytest_report_header(config):
