@@ -1,5 +1,7 @@
 import pytest
 
+from tests.conftest import form_token
+
 
 def test_unknown_address_is_a_bilingual_404(page):
     body = page("/no/such/page", status=404)
@@ -36,8 +38,21 @@ def test_every_page_credits_the_data_and_offers_english(page, url):
 def test_pages_use_only_local_resources(page):
     body = page("/")
     assert '<link rel="stylesheet" href="/static/site.css">' in body
-    assert "<script" not in body
+    assert "<script" not in body  # scripts only where a page needs one, and only our own
     assert "src=\"http" not in body and "href=\"//" not in body
+
+
+def test_a_refused_form_loads_only_our_own_error_summary_script(client):
+    token = form_token(client, "/account/sign-up")
+    response = client.post("/account/sign-up", data={"display_name": "", "email": "", "password": "", "csrf_token": token})
+    body = response.get_data(as_text=True)
+    assert body.count("<script") == 1 and '<script src="/static/error-summary.js" defer></script>' in body
+
+
+def test_every_page_has_a_description_and_an_icon(page):
+    body = page("/")
+    assert '<meta name="description" content="ค้นหาองค์กรภาคประชาสังคมทั่วประเทศไทย' in body
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in body
 
 
 def test_stylesheet_is_served(client):
