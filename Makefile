@@ -16,7 +16,7 @@ setup: install
 	$(FLASK) seed --demo
 	$(FLASK) search reindex
 
-install: $(VENV)/.installed translations
+install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,7 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install -q -r requirements.txt
 	touch $@
 
+# After editing a .po file: the compiled .mo beside it is committed (tests/test_catalogues.py checks).
 translations: $(VENV)/.installed
 	$(VENV)/bin/pybabel -q compile -d directory/translations
 

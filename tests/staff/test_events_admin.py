@@ -14,7 +14,8 @@ from directory.models import ApplicationStatus, Event, EventHost, OrganisationSt
 from directory.schemas.event_form import MESSAGES
 from directory.services.clock import BANGKOK
 from directory.services.events import EventStatus, event_status
-from tests.conftest import TRANSLATIONS_DIR, form_token
+from directory.setup import TRANSLATIONS_DIR
+from tests.conftest import form_token
 from tests.event_factories import make_application, make_event
 
 SATUN_ROUND = dict(
