@@ -29,6 +29,11 @@ OUTCOMES = {
 }
 
 
+def applicants_to_tell(by_status):
+    """How many applicants the announcement mails, from counts of applications by status."""
+    return sum(count for status, count in by_status.items() if status in OUTCOMES)
+
+
 class AnnouncementRefused(Exception):
     """`code`: "no_date" (the event has no announcement day), "too_early", "cancelled" or "already_announced"."""
 

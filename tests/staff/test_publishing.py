@@ -36,7 +36,7 @@ def audit_rows():
 def test_publishing_before_the_announcement_day_is_refused_clearly(client, staff_user, event, clock_at, mailbox):
     clock_at(datetime(2019, 4, 1, 16, 0, tzinfo=timezone.utc))  # 23:00 on 1 April in Bangkok
     make_application(event, status=S.SELECTED, email="nok@example.org")
-    response = post(client, f"/staff/events/{event.public_id}/announcement")
+    response = post(client, f"/staff/events/{event.public_id}/announcement", confirm="yes")
     assert response.status_code == 302
     page = get_page(client, response.headers["Location"])  # the flash was written in the page's Thai
     assert "ประกาศรายชื่อได้ตั้งแต่วันที่ 2 เมษายน 2562 (เวลาประเทศไทย)" in text_of(page)
@@ -49,7 +49,7 @@ def test_publishing_on_the_day_opens_the_page_and_mails_the_applicants(client, s
     make_application(event, status=S.SELECTED, email="nok@example.org", display_name="Nok")
     make_application(event, status=S.WAITLISTED, email="wait@example.org")
     make_application(event, status=S.WITHDRAWN, email="gone@example.org")
-    response = post(client, f"/staff/events/{event.public_id}/announcement")
+    response = post(client, f"/staff/events/{event.public_id}/announcement", confirm="yes")
     assert response.headers["Location"].endswith(f"/staff/events/{event.public_id}")
     db.session.expire_all()
     assert event.announced_at is not None
@@ -57,15 +57,31 @@ def test_publishing_on_the_day_opens_the_page_and_mails_the_applicants(client, s
     link = f"http://localhost/events/{event.public_id}/announcement"
     assert link in mailbox.last(to="nok@example.org").get_content()
     assert "Nok" in get_page(client, f"/events/{event.public_id}/announcement")
-    again = post(client, f"/staff/events/{event.public_id}/announcement")
+    again = post(client, f"/staff/events/{event.public_id}/announcement", confirm="yes")
     assert "ประกาศรายชื่อไปแล้ว" in text_of(get_page(client, again.headers["Location"]))
     assert len(mailbox.messages()) == 2
+
+
+def test_publishing_needs_the_box_ticked_and_says_who_will_be_mailed(client, staff_user, event, clock_at, mailbox):
+    """Publishing mails every applicant and cannot be undone: a click alone does nothing."""
+    clock_at(datetime(2019, 4, 1, 17, 30, tzinfo=timezone.utc))  # on the day
+    make_application(event, status=S.SELECTED, email="nok@example.org")
+    make_application(event, status=S.WAITLISTED, email="wait@example.org")
+    dashboard = get_page(client, f"/staff/events/{event.public_id}")
+    form = re.search(r'<form[^>]*id="publish-announcement".*?</form>', dashboard, re.S).group(0)
+    assert re.search(r'<input type="checkbox" name="confirm" value="yes" required', form)
+    assert 'class="irreversible"' in form
+    assert "2 คน" in text_of(form)  # how many will be mailed, before anyone is
+    response = post(client, f"/staff/events/{event.public_id}/announcement")
+    assert "ทำเครื่องหมายในช่องเพื่อยืนยันการประกาศรายชื่อ" in text_of(get_page(client, response.headers["Location"]))
+    db.session.expire_all()
+    assert event.announced_at is None and mailbox.messages() == []
 
 
 def test_publishing_needs_staff(client, auth, make_user, event):
     user = make_user()
     auth.login(user.email)
-    assert post(client, f"/staff/events/{event.public_id}/announcement").status_code == 403
+    assert post(client, f"/staff/events/{event.public_id}/announcement", confirm="yes").status_code == 403
 
 
 def test_the_works_screen_lists_every_work_with_late_flags_and_toggles(client, staff_user, event):

@@ -24,6 +24,7 @@ from directory.models import (
 )
 from directory.schemas.event_form import EventFormSchema, HostFormSchema
 from directory.services import clock
+from directory.services.announcement import applicants_to_tell
 from directory.services.applications import MEDIA_SKILLS
 from directory.services.event_admin import (
     EDITABLE_FIELDS,
@@ -145,8 +146,9 @@ def cancel_event_view(public_id):
 @staff.get("/events/<public_id>")
 def event_dashboard(public_id):
     event = event_or_404(public_id)
+    numbers = event_numbers(event)
     return render_template("staff/event_dashboard.html", event=event, status=event_status(event),
-                           numbers=event_numbers(event))
+                           numbers=numbers, to_tell=applicants_to_tell(numbers.by_status))
 
 
 @staff.route("/events/<public_id>/hosts", methods=["GET", "POST"])

@@ -38,8 +38,11 @@ def announcement_refusal_message(code, event):
 
 @staff.post("/events/<public_id>/announcement")
 def publish_announcement(public_id):
-    """Publish the list of selected participants and mail every applicant their outcome."""
+    """Publish the list of selected participants and mail every applicant their outcome, once the box is ticked."""
     event = event_or_404(public_id)
+    if request.form.get("confirm") != TICKED:
+        flash(gettext("Tick the box to confirm that the list is published and every applicant is emailed."), "error")
+        return redirect(url_for("staff.event_dashboard", public_id=event.public_id) + "#publish-announcement")
     try:
         counts = publish(event, public_url("public.announcement", public_id=event.public_id))
     except AnnouncementRefused as refusal:
