@@ -64,3 +64,55 @@ def test_the_dashboard_buttons_hold_their_text_and_publishing_asks_first(staff_p
     publish.click()
     expect(page.locator(".notice-success")).to_contain_text("1")
     expect(page.locator("#publish-announcement")).to_have_count(0)
+
+
+WIDEST = """() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
+  .slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))"""
+LONG_HOST_NAME = "มูลนิธิเพื่อการพัฒนาคุณภาพชีวิตผู้สูงอายุและครอบครัวจังหวัดสตูล"
+BROKEN_VALUES = """cells => cells.filter(cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return new Set([...range.getClientRects()].map(box => Math.round(box.top))).size > 1;
+}).map(cell => cell.textContent.trim())"""
+
+
+@pytest.fixture
+def placed_event(app, make_organisation):
+    from directory.extensions import db
+    from directory.services.hosts import add_host
+    from tests.services.test_placements import make_scenario
+
+    event, hosts, applications = make_scenario(make_organisation)
+    long_named = make_organisation(name_th=LONG_HOST_NAME, province="สตูล", latitude=6.62, longitude=100.06)
+    add_host(event, long_named, capacity=2, issue_areas=["elderly-care"], wanted_skills=["photography"])
+    applications[0].phone, applications[0].host_id = "080-555-0001", hosts[0].id
+    db.session.commit()
+    return event, hosts
+
+
+@WIDTHS
+def test_staff_tables_scroll_inside_themselves_and_keep_values_whole(staff_page, placed_event, width):
+    page = staff_page
+    event, hosts = placed_event
+    page.set_viewport_size({"width": width, "height": 844})
+    for path in (f"/staff/events/{event.public_id}/applications", f"/staff/events/{event.public_id}/matching",
+                 f"/staff/events/{event.public_id}/hosts/{hosts[0].id}/roster"):
+        page.goto(f"{path}?lang=th")
+        shot(page, path.rsplit("/", 1)[-1], width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, page.evaluate(WIDEST))
+        assert page.locator("table.data").count() == page.locator(".table-scroll > table.data").count(), path
+        assert page.eval_on_selector_all("td.nowrap", BROKEN_VALUES) == [], path
+    page.goto(f"/staff/events/{event.public_id}/applications?lang=th")
+    assert page.locator("#applications td.nowrap").count() == 2 * page.locator("#applications tbody tr").count()
+    page.goto(f"/staff/events/{event.public_id}/hosts/{hosts[0].id}/roster?lang=th")
+    expect(page.locator("td.nowrap", has_text="080-555-0001")).to_have_count(1)
+
+    page.goto(f"/staff/events/{event.public_id}/matching?lang=th")
+    cut = page.eval_on_selector_all(".move-form select", """selects => selects.filter(select => {
+        const shown = select.getBoundingClientRect().width;
+        select.style.width = 'max-content';
+        const whole = select.getBoundingClientRect().width;
+        select.style.width = '';
+        return whole > shown + 1;
+    }).length""")
+    assert cut == 0  # every host's name can be read in the "move to" list

@@ -1,6 +1,7 @@
 """The back office's matching screens: who may use them, the side-by-side review, pins, forbids, moves,
 accepting (and refusing a stale suggestion), awkward input, and the hosts' rosters (printable and CSV)."""
 import csv
+import html
 import io
 import re
 from datetime import datetime
@@ -177,6 +178,20 @@ def test_forbid_and_clear(client, staff, scenario):
     post(client, url, application_id=ann.id, host_id=hosts[0].id, kind="clear")
     assert db.session.scalar(sa.select(sa.func.count()).select_from(MatchRule)) == 0
     assert suggest_placements(event).placement_of[ann.id].host_id == hosts[0].id
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_every_rule_button_is_named_by_its_visible_word_first(client, staff, scenario, language):
+    """Voice control users say the word they see ("ห้าม"): the accessible name starts with it, as a word."""
+    event, hosts, applications = scenario
+    url = f"/staff/events/{event.public_id}/matching/rules"
+    post(client, url, application_id=applications[0].id, host_id=hosts[0].id, kind="forbid")
+    post(client, url, application_id=applications[1].id, host_id=hosts[0].id, kind="pin")
+    page = get_page(client, matching_url(event, lang=language))
+    buttons = re.findall(r'<button[^>]*aria-label="([^"]+)"[^>]*>([^<]+)</button>', page)
+    assert len({visible for _name, visible in buttons}) == 3, buttons  # pin, forbid and clear
+    assert [(name, visible) for name, visible in buttons
+            if not html.unescape(name).startswith(html.unescape(visible) + " ")] == []
 
 
 def test_rules_are_refused_with_a_message_for_applicants_without_consent(client, staff, scenario):
