@@ -41,6 +41,19 @@ def revisions_of(organisation):
         .order_by(OrganisationRevision.id.desc())).all()
 
 
+def revision_numbers(revisions):
+    """{revision id: its number in its organisation's own history, from 1}: ids count across every organisation."""
+    return {revision.id: number for number, revision in enumerate(sorted(revisions, key=lambda r: r.id), start=1)}
+
+
+def revision_number(revision):
+    """The number revision_numbers gives this one revision."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(OrganisationRevision)
+        .where(OrganisationRevision.organisation_id == revision.organisation_id,
+               OrganisationRevision.id <= revision.id))
+
+
 def state_at(revision):
     """{field: value} as the organisation stood just after `revision`, for every field changed since.
 

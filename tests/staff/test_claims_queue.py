@@ -88,6 +88,27 @@ def test_the_queue_shows_pending_requests_with_what_staff_need(staff_client, mak
     assert "องค์กรที่ตัดสินแล้ว" in rejected and "มูลนิธิรักษ์ทะเล" not in rejected
 
 
+def test_the_filters_have_headings_and_say_what_is_shown(staff_client, make_organisation, make_user):
+    add_claim(make_organisation(name_th="มูลนิธิรักษ์ทะเล"), make_user())
+    page = staff_client.get("/staff/claims?kind=claim").get_data(as_text=True)
+    filters = page[page.index('<nav class="queue-filters"'):page.index("</nav>", page.index("queue-filters"))]
+    assert re.findall(r"<h2[^>]*>([^<]+)</h2>", filters) == ["ประเภทคำขอ", "สถานะ"]
+    assert re.findall(r'<strong aria-current="true">([^<]+)</strong>', filters) == [
+        "คำขอเป็นผู้แก้ไของค์กรที่มีอยู่แล้ว", "รอการพิจารณา"]
+    assert "กำลังแสดง: คำขอเป็นผู้แก้ไของค์กรที่มีอยู่แล้ว, รอการพิจารณา (1 รายการ)" in text_of(
+        staff_client.get("/staff/claims?kind=claim"))
+
+
+def test_a_claim_shows_the_contact_details_already_on_file(staff_client, make_organisation, make_user):
+    listed = make_organisation(name_th="มูลนิธิรักษ์ทะเล", phone="074-711-111", email="office@raksatun.example")
+    add_claim(listed, make_user())
+    add_claim(make_organisation(name_th="กลุ่มไม่มีเบอร์"), make_user())
+    page = staff_client.get("/staff/claims").get_data(as_text=True)
+    on_file = [text for text in re.findall(r'<dd class="on-file">(.*?)</dd>', page, re.S)]
+    assert any("074-711-111" in text and "office@raksatun.example" in text for text in on_file)
+    assert any("ไม่มีข้อมูลติดต่อให้ตรวจสอบ" in text for text in on_file)
+
+
 @pytest.mark.parametrize("query", ["?kind=everything", "?status=maybe"])
 def test_a_bad_filter_is_a_400(staff_client, query):
     assert staff_client.get(f"/staff/claims{query}").status_code == 400

@@ -130,6 +130,27 @@ def test_revert_from_the_page_restores_records_and_flashes(client, make_organisa
     assert f'href="#revision-{first.id}"' in revision_section(markup, newest)
 
 
+def test_revisions_are_numbered_within_their_organisation(client, make_organisation, staff_member):
+    """Ids count across every organisation ("revision 409" of an organisation with three); numbers do not."""
+    for number in range(3):
+        make_organisation(name_th=f"กลุ่มอื่น {number}")
+    organisation = make_organisation(name_th="ชื่อแรกสุดของกลุ่ม")
+    update_organisation(organisation, {"name_th": "ชื่อที่สองของกลุ่ม"}, source=RevisionSource.STAFF)
+    db.session.commit()
+    newest, first = revisions_of(organisation)
+    assert first.id > 1
+    markup = get_page(client, history_url(organisation))
+    assert "ฉบับแก้ไขที่ 1 ·" in text_of(revision_section(markup, first))
+    assert "ฉบับแก้ไขที่ 2 ·" in text_of(revision_section(markup, newest))
+
+    client.post(revert_url(first), data={"csrf_token": form_token(client, history_url(organisation))})
+    markup = get_page(client, history_url(organisation))
+    assert "คืนค่าองค์กรเป็นเหมือนหลังฉบับแก้ไขที่ 1 แล้ว" in text_of(markup)
+    reverted = revisions_of(organisation)[0]
+    assert "ฉบับแก้ไขที่ 3 ·" in text_of(revision_section(markup, reverted))
+    assert "คืนค่าเป็นฉบับแก้ไขที่ 1" in text_of(revision_section(markup, reverted))
+
+
 def test_reverting_to_the_newest_revision_records_nothing(client, make_organisation, staff_member):
     organisation = make_organisation()
     newest = revisions_of(organisation)[0]

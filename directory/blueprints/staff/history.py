@@ -13,7 +13,13 @@ from directory.models import (
     RevisionSource,
 )
 from directory.presentation import format_date
-from directory.services.history import describe_revisions, revert_to, revisions_of
+from directory.services.history import (
+    describe_revisions,
+    revert_to,
+    revision_number,
+    revision_numbers,
+    revisions_of,
+)
 
 FIELD_LABELS = {
     "ref": lazy_gettext("Reference"),
@@ -73,9 +79,10 @@ def revision_author(revision):
 @staff.get("/organisations/<public_id>/history")
 def history(public_id):
     organisation = db.first_or_404(sa.select(Organisation).filter_by(public_id=public_id))
-    entries = describe_revisions(revisions_of(organisation))
+    revisions = revisions_of(organisation)
     return render_template(
-        "staff/history.html", organisation=organisation, entries=entries, field_labels=FIELD_LABELS,
+        "staff/history.html", organisation=organisation, entries=describe_revisions(revisions),
+        numbers=revision_numbers(revisions), field_labels=FIELD_LABELS,
         source_labels=SOURCE_LABELS, revision_time=revision_time,
         revision_author=revision_author)
 
@@ -98,10 +105,11 @@ def revert(revision_id):
         db.session.rollback()
         flash(gettext("This revision cannot be restored: it conflicts with another organisation."), "error")
         return redirect(target)
+    number = revision_number(revision)
     if changes:
         flash(gettext("The organisation was restored as it was after revision %(number)s.",
-                      number=revision_id), "success")
+                      number=number), "success")
     else:
         flash(gettext("Nothing changed: the organisation is already as it was after revision %(number)s.",
-                      number=revision_id), "success")
+                      number=number), "success")
     return redirect(target)
