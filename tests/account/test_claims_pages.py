@@ -73,6 +73,15 @@ def test_a_verified_person_sends_a_claim(client, make_organisation, signed_in):
     assert "เจ้าหน้าที่จะตรวจสอบคำขอของคุณ" in text_of(client.get(response.headers["Location"]))
 
 
+def test_the_profile_says_the_claim_is_waiting_instead_of_offering_it_again(client, make_organisation, signed_in):
+    organisation = make_organisation()
+    signed_in()
+    post_form(client, claim_url(organisation), CLAIM)
+    page = client.get(f"/organisations/{organisation.public_id}")
+    assert claim_url(organisation) not in page.get_data(as_text=True)
+    assert "คำขอแก้ไขข้อมูลองค์กรนี้ของคุณ ส่งเมื่อวันที่" in text_of(page)
+
+
 def test_a_second_claim_is_answered_with_a_message_not_a_duplicate(client, make_organisation, signed_in):
     organisation = make_organisation()
     signed_in()

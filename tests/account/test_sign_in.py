@@ -20,6 +20,13 @@ def test_signing_in_leads_to_the_account_page(client, auth, make_user):
     assert "ก่อนจึงจะขอเป็นผู้แก้ไขหรือลงทะเบียนองค์กรได้" not in page
 
 
+def test_staff_land_in_the_back_office(client, auth, make_user):
+    make_user(email="staff@example.org", role="staff")
+    response = auth.login("staff@example.org")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/staff/")
+    assert client.get("/account/login").headers["Location"].endswith("/staff/")  # signed in already
+
+
 def test_unknown_email_wrong_password_and_deactivated_account_get_the_same_answer(client, auth, make_user):
     make_user(email="known@example.org")
     make_user(email="gone@example.org").is_active = False

@@ -235,7 +235,18 @@ def test_bulk_move_moves_those_that_can_and_leaves_the_rest(client, staff_user, 
                         ApplicationStatus.SUBMITTED]
     page = text_of(get_page(client, f"/staff/events/{event.public_id}/applications"))
     assert "ใบสมัคร 2 ใบตอนนี้มีสถานะ: อยู่ในรายชื่อสำรอง" in page
-    assert "ใบสมัคร 1 ใบเปลี่ยนสถานะนี้ไม่ได้" in page
+    # The refusal names who stayed and why ("rejected" is final), not only how many.
+    reason = f"ใบสมัคร 1 ใบคงสถานะเดิม ({rejected.display_name}) เพราะเปลี่ยนเป็น “อยู่ในรายชื่อสำรอง” ไม่ได้"
+    assert reason in page and "“ไม่อนุมัติ” เป็นสถานะสุดท้าย เปลี่ยนต่อไม่ได้แล้ว" in page
+
+
+def test_a_refused_bulk_move_says_where_the_status_can_lead(client, staff_user, event):
+    selected = make_application(event, status=ApplicationStatus.SELECTED, display_name="Nok")
+    get_page(client, f"/staff/events/{event.public_id}/applications?lang=en")  # the flash is written in English
+    post(client, f"/staff/events/{event.public_id}/applications/move", to="shortlisted", application=[str(selected.id)])
+    page = text_of(get_page(client, f"/staff/events/{event.public_id}/applications?lang=en"))
+    assert "1 application was left as it was (Nok): it cannot become “Shortlisted”." in page
+    assert "From “Selected” an application can only become: Waitlisted, Rejected, Confirmed, Withdrawn." in page
 
 
 # -- the export -----------------------------------------------------------------------------------

@@ -112,6 +112,11 @@ def resend_verification():
     return redirect(url_for("account.home"))
 
 
+def _landing_page(user):
+    """Where signing in leads without a `next`: staff come to work in the back office."""
+    return url_for("staff.home") if user.is_staff else url_for("account.home")
+
+
 @account.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_LIMIT"], key_func=throttle.attempt_bucket, methods=["POST"],
                error_message=TOO_MANY_ATTEMPTS, deduct_when=_failed)
@@ -121,7 +126,7 @@ def login():
     """Sign-in, throttled as services/sign_in_throttle.py explains: never a lock-out of the account."""
     next_url = _safe_next(request.args.get("next"))
     if current_user.is_authenticated:
-        return redirect(next_url or url_for("account.home"))
+        return redirect(next_url or _landing_page(current_user))
     errors = {}
     if request.method == "POST":
         values, errors = load_form(LoginSchema())
@@ -137,7 +142,7 @@ def login():
             if user is not None:
                 db.session.commit()  # the sign-in time, and a rehashed password
                 _start_session(user)
-                response = redirect(next_url or url_for("account.home"))
+                response = redirect(next_url or _landing_page(user))
                 name, value, max_age = throttle.device_cookie_after_sign_in(email)
                 response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="Lax",
                                     secure=current_app.config["SESSION_COOKIE_SECURE"])

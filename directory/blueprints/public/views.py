@@ -8,6 +8,7 @@ from dataclasses import replace
 import sqlalchemy as sa
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
+from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
@@ -28,6 +29,7 @@ from directory.presentation import (
     sorted_by_name,
 )
 from directory.schemas.organisation_filters import LIST_FILTERS, load_filters
+from directory.services.claims import pending_claim
 from directory.services.finder import (
     count_published_by,
     count_published_by_issue_area,
@@ -100,7 +102,9 @@ def organisation(public_id, slug=None):
     if not found:
         abort(404, description=lazy_gettext("There is no published organisation with the id “%(id)s”.",
                                              id=public_id))
-    return render_template("public/organisation.html", organisation=found, hosted_events=events_hosted_by(found))
+    waiting_claim = pending_claim(current_user, found) if current_user.is_authenticated else None
+    return render_template("public/organisation.html", organisation=found, hosted_events=events_hosted_by(found),
+                           waiting_claim=waiting_claim)
 
 
 @public.get("/provinces/<code>")

@@ -119,23 +119,35 @@ def move_applications(public_id):
     if not chosen:
         flash(gettext("Tick the applications to move first."), "error")
         return _back_to_list(event)
-    by, refused = current_user._get_current_object(), 0
+    by, refused = current_user._get_current_object(), {}
     for application in chosen:
         try:
             move(application, to, by=by)
         except IllegalMove:
-            refused += 1
-    moved = len(chosen) - refused
+            refused.setdefault(application.status, []).append(application.display_name or "–")
+    moved = len(chosen) - sum(len(names) for names in refused.values())
     db.session.commit()
     if moved:
         flash(ngettext("%(num)d application is now: %(status)s.", "%(num)d applications are now: %(status)s.",
                        moved, status=application_status_label(to)), "success")
-    if refused:
-        flash(ngettext("%(num)d application could not make this move and was left as it was.",
-                       "%(num)d applications could not make this move and were left as they were.", refused),
-              "error")
+    for from_status, names in refused.items():
+        flash(_why_left_as_it_was(from_status, to, names), "error")
     _warn_if_over_maximum(event, to)
     return _back_to_list(event)
+
+
+def _why_left_as_it_was(from_status, to, names):
+    """Which ticked applications did not move, and why: where their status can lead, or that it is final."""
+    current = application_status_label(from_status)
+    reason = (gettext("“%(from)s” is final: it cannot change any more.", **{"from": current})
+              if not ALLOWED_MOVES[from_status] else
+              gettext("From “%(from)s” an application can only become: %(allowed)s.",
+                      **{"from": current,
+                         "allowed": ", ".join(application_status_label(status) for status in ApplicationStatus
+                                              if status in ALLOWED_MOVES[from_status])}))
+    return ngettext("%(num)d application was left as it was (%(names)s): it cannot become “%(to)s”.",
+                    "%(num)d applications were left as they were (%(names)s): they cannot become “%(to)s”.",
+                    len(names), names=", ".join(names), to=application_status_label(to)) + " " + reason
 
 
 def _warn_if_over_maximum(event, to):
