@@ -170,6 +170,13 @@ def format_year(year, language=None):
     return f"พ.ศ. {year + BUDDHIST_ERA_OFFSET}"
 
 
+def year_as_typed(year, language=None):
+    """A year for a form field: 2553 (Buddhist Era) on a Thai page, 2010 on an English one; both read back the same."""
+    if year is None:
+        return None
+    return year if (language or current_language()) == "en" else year + BUDDHIST_ERA_OFFSET
+
+
 def url_with(**changes):
     """This page's URL with some query arguments replaced; None removes one."""
     args = request.args.to_dict(flat=False)

@@ -1,4 +1,6 @@
 """The claim and registration pages, through the real forms (sign-in, CSRF token and all)."""
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -183,6 +185,16 @@ def test_registration_needs_the_thai_name_and_a_province(client, signed_in):
     page = response.get_data(as_text=True)
     assert 'id="name_th-errors"' in page and 'id="province-errors"' in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)) == 0
+
+
+def test_registration_asks_for_the_district_from_the_same_list_as_the_edit_form(client, signed_in):
+    signed_in()
+    page = client.get("/account/organisations/new").get_data(as_text=True)
+    assert '<select id="district" name="district"' in page and '<input id="district"' not in page
+    assert re.search(r'<optgroup label="สตูล">.*?<option value="9105">ละงู</option>', page, re.S)
+    post_form(client, "/account/organisations/new", {**REGISTRATION, "district": "9105"})
+    [claim] = claims_in_database()
+    assert claim.organisation.district.name_th == "ละงู"
 
 
 def test_a_district_of_another_province_is_refused(client, signed_in):

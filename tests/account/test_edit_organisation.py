@@ -139,6 +139,20 @@ def test_an_editor_changes_the_profile_and_the_public_sees_it(client, organisati
     assert {area["slug"] for area in body["issue_areas"]} == {"elderly-care", "health-promotion"}
 
 
+def test_a_buddhist_era_founded_year_comes_back_as_typed(client, organisation, editor):
+    """Typed as 2553 on the Thai form, stored as 2010: the Thai form shows 2553 again, the English one 2010."""
+    post(client, organisation, form_of(client.get(edit_url(organisation))), founded_year="2553")
+    db.session.refresh(organisation)
+    assert organisation.founded_year == 2010
+    assert form_of(client.get(edit_url(organisation)))["founded_year"] == ["2553"]
+    assert form_of(client.get(edit_url(organisation) + "?lang=en"))["founded_year"] == ["2010"]
+    version = organisation.version
+    response = post(client, organisation, form_of(client.get(edit_url(organisation))))  # saved again, unchanged
+    assert response.status_code == 302
+    db.session.refresh(organisation)
+    assert (organisation.founded_year, organisation.version) == (2010, version)
+
+
 def test_unticking_every_issue_area_clears_them(client, organisation, editor):
     form = form_of(client.get(edit_url(organisation)))
     del form["issue_areas"]

@@ -12,12 +12,12 @@ pytestmark = pytest.mark.browser
 NEW_PASSWORD = "a quiet river at dawn 2569"
 
 
-def sign_in(page, email, password):
+def sign_in(page, email, password, lands_on="My account"):
     page.goto("/account/login?lang=en")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My account")
+    expect(page.get_by_role("heading", level=1)).to_have_text(lands_on)
 
 
 def sign_out(page):
@@ -50,7 +50,7 @@ def test_from_sign_up_to_a_reverted_edit(app, browser_page, make_organisation, m
     page.get_by_role("button", name="Send request").click()
     sign_out(page)
 
-    sign_in(page, staff.email, PASSWORD)
+    sign_in(page, staff.email, PASSWORD, lands_on="Back office")
     page.goto("/staff/claims")
     expect(page.get_by_text("I coordinate the group's volunteers.")).to_be_visible()
     page.get_by_role("button", name="Approve").click()
@@ -66,7 +66,7 @@ def test_from_sign_up_to_a_reverted_edit(app, browser_page, make_organisation, m
     expect(page.get_by_text("We plant mangroves with the village school.")).to_be_visible()
     sign_out(page)
 
-    sign_in(page, staff.email, PASSWORD)
+    sign_in(page, staff.email, PASSWORD, lands_on="Back office")
     page.goto(f"/staff/organisations/{organisation.public_id}/history")
     page.get_by_role("button", name="Restore the organisation as it was after this revision").nth(1).click()
     page.goto(f"/organisations/{organisation.public_id}?lang=en")

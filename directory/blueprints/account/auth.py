@@ -21,7 +21,11 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from directory.blueprints.account import account
-from directory.blueprints.attempt_limits import TOO_MANY_ATTEMPTS, attempt_limits, client_address
+from directory.blueprints.attempt_limits import (
+    TOO_MANY_ATTEMPTS,
+    attempt_limits,
+    client_address,
+)
 from directory.blueprints.forms import load_form
 from directory.extensions import db, limiter
 from directory.schemas.accounts import (
@@ -33,9 +37,10 @@ from directory.schemas.accounts import (
     new_password_errors,
 )
 from directory.services import accounts
-from directory.services.accounts import AccountError
 from directory.services import sign_in_throttle as throttle
+from directory.services.accounts import AccountError
 from directory.services.claims import claims_of
+
 
 def _failed(response):
     """Only failed sign-ins count, so a busy office behind one address can still sign in all day."""

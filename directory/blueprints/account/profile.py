@@ -7,16 +7,16 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from marshmallow import ValidationError
-from sqlalchemy.orm import selectinload
 
 from directory.blueprints.account import account
 from directory.blueprints.forms import form_data
 from directory.extensions import db
-from directory.models import IssueArea, OrganisationType, Province
-from directory.presentation import localized, sorted_by_name
+from directory.models import IssueArea, OrganisationType
+from directory.presentation import localized, sorted_by_name, year_as_typed
 from directory.schemas.organisation_edit import OrganisationEditSchema
 from directory.services.logos import LogoError, read_logo
 from directory.services.permissions import editable_organisation
+from directory.services.places import provinces_with_districts
 from directory.services.profile_edits import StaleEdit, edit_organisation_profile
 
 
@@ -89,13 +89,12 @@ def _values_of(organisation):
         "longitude": None if approximate else organisation.longitude,
         "phone": organisation.phone, "email": organisation.email, "website": organisation.website,
         "facebook": organisation.facebook, "line_id": organisation.line_id,
-        "founded_year": organisation.founded_year,
+        "founded_year": year_as_typed(organisation.founded_year),
     }
 
 
 def _form_page(organisation, values, errors=None, stale=None):
-    provinces = sorted_by_name(db.session.scalars(
-        sa.select(Province).options(selectinload(Province.districts))).all())
+    provinces = sorted_by_name(provinces_with_districts())
     types = db.session.scalars(sa.select(OrganisationType).order_by(OrganisationType.position))
     issue_areas = db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position))
     return render_template(

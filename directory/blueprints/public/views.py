@@ -12,8 +12,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.blueprints.public import public
+from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.extensions import db
 from directory.models import (
     IssueArea,

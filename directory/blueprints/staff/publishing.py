@@ -5,11 +5,11 @@ The missing-works report shows names and contacts, so viewing it writes the audi
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext, ngettext
 
-from directory.links import public_url
 from directory.blueprints.audited import audited
 from directory.blueprints.staff import staff
 from directory.blueprints.staff.events import event_or_404
 from directory.extensions import db
+from directory.links import public_url
 from directory.models import MediaWork
 from directory.presentation import format_date
 from directory.services import clock
