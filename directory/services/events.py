@@ -84,6 +84,15 @@ def application_window(event, today=None):
     return ApplicationWindow.CLOSED
 
 
+def open_for_applications(today=None):
+    """The events taking applications on `today` (Bangkok), closing soonest first: the home page shows them."""
+    today = today or clock.today()
+    return db.session.scalars(
+        sa.select(Event).where(Event.is_cancelled.is_(False), Event.applications_open_on <= today,
+                               Event.applications_close_on >= today)
+        .order_by(Event.applications_close_on, Event.id)).all()
+
+
 def create_event(values):
     """An event from validated values; flushes."""
     event = Event(public_id=new_public_id(), **values)

@@ -4,18 +4,22 @@ Nothing personal is shown here: no applicant's name, contact or any other detail
 and the gallery, elsewhere, show display names of those who agreed).
 """
 from datetime import date
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import abort, render_template
-from flask_babel import lazy_gettext
+from flask import Response, abort, current_app, render_template
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy.orm import selectinload
 
 from directory.blueprints.public import public
 from directory.blueprints.public.views import PLAIN_KEY
 from directory.extensions import db
+from directory.links import public_url
 from directory.models import Event, EventHost
+from directory.presentation import localized
 from directory.services import clock
 from directory.services.applications import application_form_context
+from directory.services.event_calendar import event_calendar
 from directory.services.events import (
     ApplicationWindow,
     EventStatus,
@@ -69,6 +73,27 @@ def event(public_id, slug=None):
         hosts=public_hosts(found),
         **_application_form(found, window),
     )
+
+
+@public.get("/events/<public_id>.ics")
+def event_ics(public_id):
+    """"Add to calendar": the event's days and deadlines, named in the page's language."""
+    found = event_or_404(public_id, selectinload(Event.province), selectinload(Event.district))
+    title = localized(found, "title")
+    titles = {
+        "event": title,
+        "applications_close": gettext("Applications close: %(title)s", title=title),
+        "announcement": gettext("Selected participants announced: %(title)s", title=title),
+        "works_due": gettext("Media works due: %(title)s", title=title),
+    }
+    place = [localized(found, "venue"), found.district and localized(found.district, "name"),
+             found.province and localized(found.province, "name")]
+    body = event_calendar(
+        found, titles=titles, location=", ".join(part for part in place if part),
+        url=public_url("public.event", public_id=found.public_id, slug=found.slug),
+        uid_domain=urlsplit(current_app.config["PUBLIC_BASE_URL"]).hostname)
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="we-are-cso-{found.public_id}.ics"'})
 
 
 def _application_form(event, window):

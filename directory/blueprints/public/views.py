@@ -30,6 +30,7 @@ from directory.presentation import (
 )
 from directory.schemas.organisation_filters import LIST_FILTERS, load_filters
 from directory.services.claims import pending_claim
+from directory.services.events import open_for_applications
 from directory.services.finder import (
     count_published_by,
     count_published_by_issue_area,
@@ -56,6 +57,7 @@ def home():
         total=sum(province_counts.values()),
         issue_areas=reference().issue_areas,
         issue_counts=count_published_by_issue_area(),
+        open_events=open_for_applications(),
     )
 
 
