@@ -1,10 +1,17 @@
 """Fetching public pages and reading what they show."""
 import html
 import re
+from datetime import datetime
 from functools import cached_property
 
 import pytest
+import sqlalchemy as sa
 from flask_babel import refresh
+
+from directory.extensions import db
+from directory.models import Event
+from directory.services import clock
+from directory.services.events import seed_programme_events
 
 
 class RenderedPage:
@@ -55,3 +62,22 @@ def page(client):
         return RenderedPage(response.get_data(as_text=True))
 
     return get
+
+
+@pytest.fixture
+def set_clock(app):
+    """set_clock(year, month, day[, hour, minute]): the app's clock at that moment in Bangkok."""
+
+    def set_to(year, month, day, hour=12, minute=0):
+        app.config["CLOCK"] = lambda: datetime(year, month, day, hour, minute, tzinfo=clock.BANGKOK)
+
+    yield set_to
+    app.config.pop("CLOCK", None)
+
+
+@pytest.fixture
+def programme(app):
+    """The seeded We Are CSO rounds, by slug."""
+    seed_programme_events()
+    db.session.commit()
+    return {event.slug: event for event in db.session.scalars(sa.select(Event))}

@@ -7,7 +7,12 @@ from icalendar import Calendar
 
 from directory.extensions import db
 from directory.services.events import cancel_event
-from tests.public.test_events_pages import SATUN_SLUG, programme, satun, set_clock  # noqa: F401
+from tests.public.test_events_pages import SATUN_SLUG
+
+
+@pytest.fixture
+def satun(programme):
+    return programme[SATUN_SLUG]
 
 
 def download(client, event, language="th"):

@@ -2,32 +2,13 @@
 from datetime import date, datetime
 
 import pytest
-import sqlalchemy as sa
 
 from directory.extensions import db
-from directory.models import Event
-from directory.services import clock
-from directory.services.events import cancel_event, seed_programme_events
+from directory.services.events import cancel_event
 from directory.services.hosts import add_host
 from tests.event_factories import make_applicant_with_personal_data, make_event
 
 SATUN_SLUG = "we-are-cso-3-satun-la-ngu-2019"
-
-
-@pytest.fixture
-def set_clock(app):
-    def set_to(year, month, day, hour=12, minute=0):
-        app.config["CLOCK"] = lambda: datetime(year, month, day, hour, minute, tzinfo=clock.BANGKOK)
-
-    yield set_to
-    app.config.pop("CLOCK", None)
-
-
-@pytest.fixture
-def programme(app):
-    seed_programme_events()
-    db.session.commit()
-    return {event.slug: event for event in db.session.scalars(sa.select(Event))}
 
 
 @pytest.fixture

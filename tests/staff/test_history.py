@@ -10,8 +10,8 @@ from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import OrganisationStatus, RevisionSource
-from directory.services.organisations import update_organisation
 from directory.services.history import revisions_of
+from directory.services.organisations import update_organisation
 from tests.conftest import form_token
 
 

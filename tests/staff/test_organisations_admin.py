@@ -17,8 +17,8 @@ from directory.models import (
     RevisionSource,
     User,
 )
-from directory.services.moderation import merge_organisations
 from directory.services.history import revisions_of
+from directory.services.moderation import merge_organisations
 from tests.conftest import form_token
 
 
