@@ -11,6 +11,11 @@ from flask import current_app
 
 def public_url(endpoint, **values):
     """The absolute URL of `endpoint` under PUBLIC_BASE_URL (which may carry a path: https://x.org/dir)."""
+    return public_url_builder()(endpoint, **values)
+
+
+def public_url_builder():
+    """public_url with its URL adapter bound once: for pages that make thousands (the sitemap)."""
     base = urlsplit(current_app.config["PUBLIC_BASE_URL"].rstrip("/"))
     adapter = current_app.url_map.bind(base.netloc, script_name=base.path or "/", url_scheme=base.scheme)
-    return adapter.build(endpoint, values, force_external=True)
+    return lambda endpoint, **values: adapter.build(endpoint, values, force_external=True)

@@ -17,19 +17,19 @@ from flask import (
 )
 from flask_babel import gettext, lazy_gettext
 
-from directory.links import public_url
 from directory.blueprints.attempt_limits import attempt_limits
 from directory.blueprints.forms import load_form
 from directory.blueprints.public import public
 from directory.blueprints.public.events import event_or_404
 from directory.extensions import db, limiter
+from directory.links import public_url
 from directory.models import ApplicationStatus, ConsentPurpose, WorkFormat
+from directory.schemas.accounts import EmailSchema
 from directory.schemas.applications import (
     DUPLICATE_EMAIL,
     ApplicationSchema,
     guardian_errors,
 )
-from directory.schemas.accounts import EmailSchema
 from directory.schemas.works import WorkSchema
 from directory.services import applications as service
 from directory.services.application_status import IllegalMove, is_final

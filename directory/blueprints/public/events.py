@@ -27,6 +27,7 @@ from directory.services.events import (
     event_status,
 )
 from directory.services.hosts import public_hosts
+from directory.structured_data import event_json_ld
 
 PAST = (EventStatus.FINISHED, EventStatus.CANCELLED)
 
@@ -71,6 +72,7 @@ def event(public_id, slug=None):
         status=event_status(found, today),
         window=window,
         hosts=public_hosts(found),
+        json_ld=event_json_ld(found),
         **_application_form(found, window),
     )
 

@@ -39,6 +39,7 @@ from directory.services.finder import (
 from directory.services.hosts import events_hosted_by
 from directory.services.places import AmbiguousPlace, gazetteer
 from directory.services.reference import reference
+from directory.structured_data import organisation_json_ld
 
 PAGING_ARGUMENTS = ("page", "per_page")
 NEAR_ARGUMENTS = ("near", "near_district", "radius_km")
@@ -106,7 +107,7 @@ def organisation(public_id, slug=None):
                                              id=public_id))
     waiting_claim = pending_claim(current_user, found) if current_user.is_authenticated else None
     return render_template("public/organisation.html", organisation=found, hosted_events=events_hosted_by(found),
-                           waiting_claim=waiting_claim)
+                           waiting_claim=waiting_claim, json_ld=organisation_json_ld(found))
 
 
 @public.get("/provinces/<code>")
