@@ -78,13 +78,20 @@ def _echo_bilingual(remarks, err=False):
 
 
 @orgs_cli.command("export")
-@click.argument("csv_file", type=click.Path(dir_okay=False, writable=True))
-def export_command(csv_file):
-    """Write every organisation to a CSV file in the import format."""
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@click.option("--format", "file_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv: every organisation, in the import format; json: the published ones, as /data offers them.")
+def export_command(path, file_format):
+    """Write the organisations to a file."""
+    if file_format == "json":
+        from directory.services.open_data import write_organisations_json
+
+        click.echo(f"exported {write_organisations_json(path)} published organisations to {path}")
+        return
     from directory.services.organisation_csv import export_organisations_csv
 
-    count = export_organisations_csv(csv_file)
-    click.echo(f"exported {count} organisations to {csv_file}")
+    count = export_organisations_csv(path)
+    click.echo(f"exported {count} organisations to {path}")
 
 
 search_cli = AppGroup("search", help="Build and check the search index.")

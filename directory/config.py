@@ -46,6 +46,10 @@ class Config:
     # Spreadsheets staff upload at /staff/imports (CSV or .xlsx); services/organisation_csv.MAX_ROWS caps rows.
     IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
+    # The terms of the open-data downloads at /data (the institute decides; CC BY 4.0 until it does).
+    OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC BY 4.0")
+    OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+
     # Outgoing mail: files in MAIL_FOLDER (instance/mail) unless SMTP_HOST is set.
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER")
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "We Are CSO directory <no-reply@localhost>")

@@ -1,12 +1,13 @@
 """`flask orgs import` and `flask orgs export`: the commands commit a clean file and refuse a bad one."""
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from directory.extensions import db
-from directory.models import Organisation
+from directory.models import Organisation, OrganisationStatus
 
 DEV_ORGS = Path(__file__).resolve().parent / "data" / "dev_orgs.csv"
 
@@ -74,3 +75,15 @@ def test_export_writes_every_organisation_in_the_import_format(runner, tmp_path)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == 32
     assert "0 created, 0 updated, 32 unchanged" in runner.invoke(args=["orgs", "import", str(out)]).stdout
+
+
+def test_export_as_json_writes_the_published_organisations_as_on_the_data_page(runner, tmp_path):
+    runner.invoke(args=["orgs", "import", str(DEV_ORGS)])
+    out = tmp_path / "out.json"
+    result = runner.invoke(args=["orgs", "export", "--format", "json", str(out)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    published = db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)
+                                  .where(Organisation.status == OrganisationStatus.PUBLISHED))
+    assert document["count"] == len(document["organisations"]) == published > 0
+    assert f"exported {published} published organisations to {out}" in result.stdout

@@ -20,8 +20,8 @@ from directory.extensions import db
 from directory.i18n import Message, joined
 from directory.models import Organisation, OrganisationStatus, RevisionSource
 from directory.schemas.organisation_rows import OrganisationRowSchema, RowReferences
-from directory.services.organisations import create_organisation, update_organisation
 from directory.services.duplicates import is_same_place, name_key
+from directory.services.organisations import create_organisation, update_organisation
 from directory.services.places import AmbiguousPlace, gazetteer
 from directory.services.spreadsheets import HEADER_ROW, RowMessage, UnreadableSheet, read_sheet, write_csv
 
@@ -125,19 +125,20 @@ def import_organisation_rows(rows, *, dry_run=False, progress=None, mark_demo=Fa
                    mark_demo=mark_demo, allow_duplicates=allow_duplicates)
 
 
-def export_organisations_csv(path) -> int:
-    """Write every organisation in the import format (UTF-8 with a BOM, which Excel needs for Thai; no
-    cell a spreadsheet would run as a formula).
+def export_organisations_csv(path, *, published_only=False) -> int:
+    """Write every organisation (or every published one) in the import format (UTF-8 with a BOM, which
+    Excel needs for Thai; no cell a spreadsheet would run as a formula).
 
     Approximate positions (a district's centroid) are written blank, so that importing the export
     back changes nothing. Returns the number of organisations written.
     """
-    places = gazetteer()
-    organisations = db.session.scalars(
-        db.select(Organisation).options(selectinload(Organisation.issue_areas), selectinload(Organisation.type))
-    ).all()
+    query = db.select(Organisation).options(selectinload(Organisation.issue_areas), selectinload(Organisation.type))
+    if published_only:
+        query = query.where(Organisation.status == OrganisationStatus.PUBLISHED)
+    organisations = db.session.scalars(query).all()
     # Sorted here rather than in SQL, whose collation of refs differs between databases.
     organisations.sort(key=lambda o: (o.ref is None, o.ref or "", o.id))
+    places = gazetteer()
     with open(path, "w", encoding="utf-8", newline="") as handle:
         write_csv(handle, CSV_COLUMNS, (_export_row(organisation, places) for organisation in organisations))
     return len(organisations)

@@ -35,7 +35,8 @@ NICKNAME_NOT_DISPLAYED = "Nokkie-Hidden-Nick"
 PRIVATE_ENDPOINTS = {"public.application", "public.application_data"}
 # Pages that must answer 200 (and show the public display name where it belongs) for the walk to mean anything.
 MUST_RENDER = {"public.event", "public.announcement", "public.gallery", "public.organisation", "api.get_event",
-               "api.list_events", "public.events"}
+               "api.list_events", "public.events", "public.event_ics", "public.sitemap", "public.open_data",
+               "public.open_data_download"}
 
 
 @pytest.fixture
@@ -133,6 +134,8 @@ def test_no_public_page_or_api_response_contains_personal_data(app, client, publ
         ("api.list_events", "/api/v1/events?status=awaiting_works"),
         ("public.event", f"/events/{event.public_id}/{event.slug}"),
         ("public.organisation", f"/organisations/{host.public_id}/{host.slug}"),
+        ("public.open_data_download", "/data/organisations.csv"),
+        ("public.open_data_download", "/data/organisations.json"),
     ]
     rendered = {}
     for endpoint, url in urls:

@@ -9,5 +9,6 @@ from directory.blueprints.public import (
     discovery,  # noqa: E402,F401
     events,  # noqa: E402,F401
     media,  # noqa: E402,F401
+    open_data,  # noqa: E402,F401
     views,  # noqa: E402,F401
 )
