@@ -49,6 +49,8 @@ class Config:
     # The terms of the open-data downloads at /data (the institute decides; CC BY 4.0 until it does).
     OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC BY 4.0")
     OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+    # A download is made again, after a change, at most this often (services/open_data.py).
+    OPEN_DATA_MAX_AGE_S = _int("OPEN_DATA_MAX_AGE_S", 3600)
 
     # Outgoing mail: files in MAIL_FOLDER (instance/mail) unless SMTP_HOST is set.
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER")

@@ -2,13 +2,15 @@
 fields), for anyone to download from /data.
 
 A download is written once per state of the data and kept on disk beside the uploads: its name
-carries a fingerprint of the published organisations (how many, and the latest change), so every
-worker serves the same file until an organisation changes, and nobody waits for 50,000 rows to be
-written on each click. A file is written under a temporary name and renamed into place.
+carries a fingerprint of the published organisations (how many, the latest change, the sum of their
+versions), so every worker serves the same file, and nobody waits for 50,000 rows to be written on
+each click. It is written again at most once per OPEN_DATA_MAX_AGE_S while the data keeps changing.
+A file is written under a temporary name and renamed into place.
 """
 import hashlib
 import json
 import os
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,17 +41,38 @@ def published_fingerprint():
 
 
 def open_data_file(kind):
-    """(path, generated at) of the current download of `kind` ("csv" or "json"), written if need be."""
+    """(path, generated at) of the current download of `kind` ("csv" or "json"), written if need be.
+
+    A file made less than OPEN_DATA_MAX_AGE_S ago is served even when the data has changed since (the
+    page says when it was made): writing 50,000 rows takes seconds, and a busy day of edits must not
+    make every visitor of /data wait for it.
+    """
     folder = open_data_folder()
     path = folder / f"organisations-{published_fingerprint()}.{kind}"
     if not path.exists():
+        recent = _recent_file(folder, kind)
+        if recent is not None:
+            return recent, _made_at(recent)
         temporary = folder / f".{path.name}.{os.getpid()}.tmp"
         _WRITERS[kind](temporary)
         os.replace(temporary, path)
         for older in folder.glob(f"organisations-*.{kind}"):
             if older != path:
                 older.unlink(missing_ok=True)
-    return path, datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    return path, _made_at(path)
+
+
+def _recent_file(folder, kind):
+    """The newest file of `kind` made within OPEN_DATA_MAX_AGE_S, or None."""
+    max_age = current_app.config["OPEN_DATA_MAX_AGE_S"]
+    files = sorted(folder.glob(f"organisations-*.{kind}"), key=lambda file: file.stat().st_mtime, reverse=True)
+    if files and time.time() - files[0].stat().st_mtime < max_age:
+        return files[0]
+    return None
+
+
+def _made_at(path):
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
 
 
 def write_organisations_json(path) -> int:

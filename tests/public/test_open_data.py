@@ -55,12 +55,14 @@ def test_the_csv_imports_back_with_no_change(app, client, make_organisation, tmp
     assert (report.created, report.updated, report.unchanged) == (0, 0, 4)
 
 
-def test_a_change_makes_a_new_file(client, make_organisation):
+def test_a_change_makes_a_new_file_once_the_last_one_is_old_enough(app, client, make_organisation):
     organisation = make_organisation(name_th="ชื่อเดิม")
     first = download(client, "json")
     assert download(client, "json") == first  # the same state, the same file
     update_organisation(organisation, {"name_th": "ชื่อใหม่"})
     db.session.commit()
+    assert download(client, "json") == first  # made a moment ago: served as it is, dated
+    app.config["OPEN_DATA_MAX_AGE_S"] = 0
     assert "ชื่อใหม่" in download(client, "json").decode()
 
 
