@@ -8,7 +8,7 @@ EXPECTED_PATHS = {
     "/api/v1/organisations", "/api/v1/organisations/{public_id}", "/api/v1/regions", "/api/v1/provinces",
     "/api/v1/provinces/{code}/districts", "/api/v1/issue-areas", "/api/v1/organisation-types",
     "/api/v1/openapi.json", "/api/v1/events", "/api/v1/events/{public_id}",
-    "/api/v1/events/{public_id}/applications",
+    "/api/v1/events/{public_id}/applications", "/api/v1/statistics",
 }
 
 

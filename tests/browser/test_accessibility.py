@@ -27,7 +27,7 @@ def world(app, make_organisation, open_round):
 def public_pages(world):
     organisation, event = world["organisation"], world["event"]
     return ["/", "/organisations?q=ทะเล", f"/organisations/{organisation.public_id}", f"/events/{event.public_id}",
-            f"/applications/{world['token']}?received=1", "/account/login"]
+            f"/applications/{world['token']}?received=1", "/account/login", "/statistics"]
 
 
 @pytest.mark.parametrize("language", ["th", "en"])

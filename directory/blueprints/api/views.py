@@ -34,8 +34,10 @@ from directory.schemas.places import (
     ProvincePathSchema,
     RegionListSchema,
 )
+from directory.schemas.statistics import StatisticsSchema
 from directory.schemas.taxonomies import IssueAreaListSchema, OrganisationTypeListSchema
 from directory.services.finder import find_organisations
+from directory.services.statistics import directory_statistics
 
 
 @api.get("/organisations")
@@ -113,6 +115,15 @@ def list_organisation_types():
     NoQuerySchema().load(request.args)
     return OrganisationTypeListSchema().dump(
         {"items": db.session.scalars(sa.select(OrganisationType).order_by(OrganisationType.position)).all()})
+
+
+@api.get("/statistics")
+@documented("The directory in figures", StatisticsSchema)
+def get_statistics():
+    """What /statistics shows: published organisations by province, region, issue area and type, and the
+    We Are CSO programme by year."""
+    NoQuerySchema().load(request.args)
+    return StatisticsSchema().dump(directory_statistics())
 
 
 @api.get("/openapi.json")

@@ -10,5 +10,6 @@ from directory.blueprints.public import (
     events,  # noqa: E402,F401
     media,  # noqa: E402,F401
     open_data,  # noqa: E402,F401
+    statistics,  # noqa: E402,F401
     views,  # noqa: E402,F401
 )

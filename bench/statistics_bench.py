@@ -1,0 +1,73 @@
+"""How long /statistics takes at 50,000 organisations, against the home page in the same run.
+
+One SQLite database is filled with bench/import_bench.py's generated organisations (imported with
+`flask orgs import`) and the programme's events; then, in one process, the test client asks for the
+home page, /statistics and /api/v1/statistics in turn, after one warm-up request each, and the medians
+are printed with their ratio to the home page's. A plain script, never run as a test:
+
+    .venv/bin/python bench/statistics_bench.py [--rows 50000] [--requests 30] [--seed 20261204]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_bench import generate_rows, run, write_csv  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+MEASURE = """
+import statistics, sys, time
+from wsgi import app
+client = app.test_client()
+paths = ["/", "/statistics", "/api/v1/statistics"]
+times = {path: [] for path in paths}
+for path in paths:
+    assert client.get(path).status_code == 200  # warm-up
+for _ in range(int(sys.argv[1])):
+    for path in paths:
+        started = time.perf_counter()
+        response = client.get(path)
+        times[path].append(time.perf_counter() - started)
+        assert response.status_code == 200
+body = client.get("/api/v1/statistics").get_json()
+print(body["total"])
+for path in paths:
+    print(path, statistics.median(times[path]), min(times[path]), max(times[path]))
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=20261204)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="statistics-bench-") as scratch:
+        scratch = Path(scratch)
+        env = {**os.environ, "FLASK_APP": "wsgi", "DIRECTORY_ENV": "development", "SECRET_KEY": "bench",
+               "DATABASE_URL": f"sqlite:///{scratch / 'directory.sqlite3'}",
+               "SEARCH_INDEX_DIR": str(scratch / "index"), "UPLOAD_DIR": str(scratch / "uploads")}
+        log = scratch / "log.txt"
+        source = scratch / "generated.csv"
+        write_csv(source, generate_rows(arguments.rows, arguments.seed))
+        flask = [sys.executable, "-m", "flask"]
+        for command in (["db", "upgrade"], ["seed"], ["orgs", "import", str(source)]):
+            run([*flask, *command], env, log)
+        output = subprocess.run([sys.executable, "-c", MEASURE, str(arguments.requests)], cwd=PROJECT, env=env,
+                                capture_output=True, text=True, check=True).stdout.splitlines()
+    total, lines = int(output[0]), [line.split() for line in output[1:]]
+    home = float(lines[0][1])
+    print(f"{total:,} published organisations, {arguments.requests} requests each, test client, one process")
+    for path, median, fastest, slowest in lines:
+        median, fastest, slowest = float(median), float(fastest), float(slowest)
+        print(f"  {path:22} median {median * 1000:7.1f} ms  (min {fastest * 1000:6.1f}, max {slowest * 1000:6.1f})"
+              f"  {median / home:5.2f}x home")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The directory's coverage in figures: published organisations by province, region, issue area and type,
+how many are verified or recently updated, and the We Are CSO programme year by year.
+
+Public aggregates only: counts, never a person. Each figure is one GROUP BY query over published
+organisations (eight queries in all), so the page stays fast at 50,000 organisations.
+"""
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from directory.extensions import db
+from directory.models import Application, Event, MediaWork, Organisation, OrganisationStatus, OrganisationType
+from directory.services import clock
+from directory.services.event_admin import TAKING_PART
+from directory.services.finder import count_published_by, count_published_by_issue_area
+from directory.services.reference import reference
+
+RECENT_DAYS = 365
+
+
+@dataclass(frozen=True)
+class ProgrammeYear:
+    year: int  # Common Era
+    events: int
+    applicants: int
+    participants: int
+    works_published: int
+
+
+@dataclass(frozen=True)
+class DirectoryStatistics:
+    total: int
+    verified: int
+    updated_recently: int  # changed within RECENT_DAYS
+    by_province: dict  # province code -> count
+    by_region: dict  # region slug -> count
+    by_issue_area: dict  # issue area slug -> count
+    by_type: dict  # type slug -> count ("" for no type)
+    programme: tuple  # ProgrammeYear, oldest first
+
+
+def directory_statistics():
+    published = Organisation.status == OrganisationStatus.PUBLISHED
+    since = clock.now() - timedelta(days=RECENT_DAYS)
+    total, verified, recent = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(Organisation.is_verified),
+                  sa.func.count().filter(Organisation.updated_at >= since)).where(published)).one()
+    by_province = count_published_by(Organisation.province_code)
+    by_region = {region.slug: sum(by_province.get(province.code, 0) for province in region.provinces)
+                 for region in reference().regions}
+    by_type = dict(db.session.execute(
+        sa.select(sa.func.coalesce(OrganisationType.slug, ""), sa.func.count()).select_from(Organisation)
+        .outerjoin(OrganisationType, Organisation.type_id == OrganisationType.id)
+        .where(published).group_by(OrganisationType.slug)).all())
+    return DirectoryStatistics(total=total, verified=verified, updated_recently=recent, by_province=by_province,
+                               by_region=by_region, by_issue_area=count_published_by_issue_area(),
+                               by_type=by_type, programme=programme_by_year())
+
+
+def programme_by_year():
+    """Events (not cancelled), applicants, participants and published works, by the year of the event."""
+    events = db.session.execute(sa.select(Event.id, Event.starts_on, Event.period_starts_on)
+                                .where(Event.is_cancelled.is_(False))).all()
+    year_of = {event_id: (starts_on or period_starts_on).year
+               for event_id, starts_on, period_starts_on in events if starts_on or period_starts_on}
+    applicants, participants, works = Counter(), Counter(), Counter()
+    for event_id, status, count in db.session.execute(
+            sa.select(Application.event_id, Application.status, sa.func.count())
+            .group_by(Application.event_id, Application.status)):
+        if event_id in year_of:
+            applicants[year_of[event_id]] += count
+            if status in TAKING_PART:
+                participants[year_of[event_id]] += count
+    for event_id, count in db.session.execute(
+            sa.select(Application.event_id, sa.func.count()).select_from(MediaWork)
+            .join(Application, MediaWork.application_id == Application.id)
+            .where(MediaWork.is_published).group_by(Application.event_id)):
+        if event_id in year_of:
+            works[year_of[event_id]] += count
+    event_counts = Counter(year_of.values())
+    return tuple(ProgrammeYear(year, event_counts[year], applicants[year], participants[year], works[year])
+                 for year in sorted(event_counts))
