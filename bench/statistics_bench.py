@@ -3,7 +3,8 @@
 One SQLite database is filled with bench/import_bench.py's generated organisations (imported with
 `flask orgs import`) and the programme's events; then, in one process, the test client asks for the
 home page, /statistics and /api/v1/statistics in turn, after one warm-up request each, and the medians
-are printed with their ratio to the home page's. A plain script, never run as a test:
+are printed with their ratio to the home page's: once counting on every request (STATISTICS_CACHE_S=0),
+once with the default per-worker cache of a minute. A plain script, never run as a test:
 
     .venv/bin/python bench/statistics_bench.py [--rows 50000] [--requests 30] [--seed 20261204]
 """
@@ -58,15 +59,19 @@ def main():
         flask = [sys.executable, "-m", "flask"]
         for command in (["db", "upgrade"], ["seed"], ["orgs", "import", str(source)]):
             run([*flask, *command], env, log)
-        output = subprocess.run([sys.executable, "-c", MEASURE, str(arguments.requests)], cwd=PROJECT, env=env,
-                                capture_output=True, text=True, check=True).stdout.splitlines()
-    total, lines = int(output[0]), [line.split() for line in output[1:]]
-    home = float(lines[0][1])
-    print(f"{total:,} published organisations, {arguments.requests} requests each, test client, one process")
-    for path, median, fastest, slowest in lines:
-        median, fastest, slowest = float(median), float(fastest), float(slowest)
-        print(f"  {path:22} median {median * 1000:7.1f} ms  (min {fastest * 1000:6.1f}, max {slowest * 1000:6.1f})"
-              f"  {median / home:5.2f}x home")
+        outputs = {cache: subprocess.run(
+            [sys.executable, "-c", MEASURE, str(arguments.requests)], cwd=PROJECT,
+            env={**env, "STATISTICS_CACHE_S": cache}, capture_output=True, text=True, check=True).stdout.splitlines()
+            for cache in ("0", "60")}
+    for cache, output in outputs.items():
+        total, lines = int(output[0]), [line.split() for line in output[1:]]
+        home = float(lines[0][1])
+        print(f"{total:,} published organisations, {arguments.requests} requests each, test client, one process, "
+              f"STATISTICS_CACHE_S={cache}" + (" (counted on every request)" if cache == "0" else " (the default)"))
+        for path, median, fastest, slowest in lines:
+            median, fastest, slowest = float(median), float(fastest), float(slowest)
+            print(f"  {path:22} median {median * 1000:7.1f} ms  (min {fastest * 1000:6.1f}, "
+                  f"max {slowest * 1000:6.1f})  {median / home:5.2f}x home")
 
 
 if __name__ == "__main__":

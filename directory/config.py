@@ -51,6 +51,8 @@ class Config:
     OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
     # A download is made again, after a change, at most this often (services/open_data.py).
     OPEN_DATA_MAX_AGE_S = _int("OPEN_DATA_MAX_AGE_S", 3600)
+    # Each worker keeps the /statistics figures this long (services/statistics.py); 0 counts every time.
+    STATISTICS_CACHE_S = _int("STATISTICS_CACHE_S", 60)
 
     # Outgoing mail: files in MAIL_FOLDER (instance/mail) unless SMTP_HOST is set.
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER")
@@ -109,6 +111,7 @@ class TestingConfig(Config):
     TESTING = True
     PUBLIC_BASE_URL = "http://localhost"  # the test client's own host
     SEARCH_LIMIT = "100000 per minute"  # property tests search thousands of times; a test sets it lower
+    STATISTICS_CACHE_S = 0  # tests change the data between two requests
     SECRET_KEY = "testing-secret-key"
     # OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane): fast enough for hundreds of sign-ins.
     ARGON2_TIME_COST = 2

@@ -77,3 +77,12 @@ def test_an_empty_directory_has_a_page_too(client, app):
     page = client.get("/statistics?lang=en").get_data(as_text=True)
     assert "No event yet." in page
     assert client.get("/api/v1/statistics").get_json()["total"] == 0
+
+
+def test_each_worker_counts_at_most_once_a_minute(app, client, world, make_organisation):
+    app.config["STATISTICS_CACHE_S"] = 60
+    assert client.get("/api/v1/statistics").get_json()["total"] == 4
+    make_organisation()
+    assert client.get("/api/v1/statistics").get_json()["total"] == 4  # the figures counted a moment ago
+    app.extensions["directory_statistics"]["until"] = 0  # a minute later
+    assert client.get("/api/v1/statistics").get_json()["total"] == 5
