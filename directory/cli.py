@@ -84,9 +84,11 @@ def _echo_bilingual(remarks, err=False):
 def export_command(path, file_format):
     """Write the organisations to a file."""
     if file_format == "json":
+        from directory.schemas.organisations import dump_public_organisations
         from directory.services.open_data import write_organisations_json
 
-        click.echo(f"exported {write_organisations_json(path)} published organisations to {path}")
+        count = write_organisations_json(path, dump_public_organisations)
+        click.echo(f"exported {count} published organisations to {path}")
         return
     from directory.services.organisation_csv import export_organisations_csv
 

@@ -137,6 +137,11 @@ class OrganisationSchema(OutputSchema):
         super().__init__(**kwargs)
 
 
+def dump_public_organisations(organisations):
+    """Organisations as the public API shows them (the /data JSON and `flask orgs export --format json`)."""
+    return OrganisationSchema(many=True).dump(organisations)
+
+
 class FoundOrganisationSchema(OrganisationSchema):
     """An organisation in a listing, with what the search adds."""
 

@@ -20,7 +20,6 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus, Province
-from directory.schemas.organisations import OrganisationSchema
 from directory.services.organisation_csv import export_organisations_csv
 
 FORMATS = ("csv", "json")
@@ -40,8 +39,9 @@ def published_fingerprint():
     return hashlib.sha256(f"{count}|{latest}|{versions}".encode()).hexdigest()[:16]
 
 
-def open_data_file(kind):
+def open_data_file(kind, dump):
     """(path, generated at) of the current download of `kind` ("csv" or "json"), written if need be.
+    `dump` turns organisations into the JSON's records (the public API's schema, which lives a layer up).
 
     A file made less than OPEN_DATA_MAX_AGE_S ago is served even when the data has changed since (the
     page says when it was made): writing 50,000 rows takes seconds, and a busy day of edits must not
@@ -54,7 +54,10 @@ def open_data_file(kind):
         if recent is not None:
             return recent, _made_at(recent)
         temporary = folder / f".{path.name}.{os.getpid()}.tmp"
-        _WRITERS[kind](temporary)
+        if kind == "json":
+            write_organisations_json(temporary, dump)
+        else:
+            export_organisations_csv(temporary, published_only=True)
         os.replace(temporary, path)
         for older in folder.glob(f"organisations-*.{kind}"):
             if older != path:
@@ -75,7 +78,7 @@ def _made_at(path):
     return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
 
 
-def write_organisations_json(path) -> int:
+def write_organisations_json(path, dump) -> int:
     """The published organisations as the public API shows them, with when and under what terms; returns how many."""
     organisations = db.session.scalars(
         sa.select(Organisation).where(Organisation.status == OrganisationStatus.PUBLISHED)
@@ -88,14 +91,8 @@ def write_organisations_json(path) -> int:
         "licence": {"name": current_app.config["OPEN_DATA_LICENCE"],
                     "url": current_app.config["OPEN_DATA_LICENCE_URL"]},
         "count": len(organisations),
-        "organisations": OrganisationSchema(many=True).dump(organisations),
+        "organisations": dump(organisations),
     }
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False)
     return len(organisations)
-
-
-_WRITERS = {
-    "csv": lambda path: export_organisations_csv(path, published_only=True),
-    "json": write_organisations_json,
-}

@@ -2,6 +2,7 @@
 from flask import render_template, send_file
 
 from directory.blueprints.public import public
+from directory.schemas.organisations import dump_public_organisations
 from directory.services.open_data import FORMATS, open_data_file
 
 MIME_TYPES = {"csv": "text/csv", "json": "application/json"}
@@ -9,12 +10,12 @@ MIME_TYPES = {"csv": "text/csv", "json": "application/json"}
 
 @public.get("/data")
 def open_data():
-    downloads = {kind: open_data_file(kind) for kind in FORMATS}
+    downloads = {kind: open_data_file(kind, dump_public_organisations) for kind in FORMATS}
     return render_template("public/data.html", downloads=downloads)
 
 
 @public.get("/data/organisations.<any(csv, json):kind>")
 def open_data_download(kind):
-    path, _generated_at = open_data_file(kind)
+    path, _generated_at = open_data_file(kind, dump_public_organisations)
     return send_file(path, mimetype=MIME_TYPES[kind], as_attachment=True,
                      download_name=f"thai-cso-organisations.{kind}", max_age=300)
