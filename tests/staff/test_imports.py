@@ -2,7 +2,10 @@
 import html
 import io
 import re
+import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 
 import pytest
@@ -39,8 +42,17 @@ def finished(client, location, timeout=90):
         page = client.get(location)
         if 'http-equiv="refresh"' not in page.get_data(as_text=True):
             return page
-        assert time.monotonic() < deadline, f"the import did not finish: {text_of(page)[:300]}"
+        assert time.monotonic() < deadline, (
+            f"the import did not finish: {text_of(page)[:300]}\n{import_threads()}")
         time.sleep(0.25)
+
+
+def import_threads():
+    """Where each import job's thread stands, for a failure message: the job has hung once in a while."""
+    frames = sys._current_frames()
+    stacks = [f"thread {thread.name}:\n" + "".join(traceback.format_stack(frames[thread.ident]))
+              for thread in threading.enumerate() if thread.name.startswith("import-job-") and thread.ident in frames]
+    return "\n".join(stacks) or "no import-job thread is alive"
 
 
 def organisation_count():
