@@ -12,11 +12,12 @@ INSTITUTE = {"@type": "Organization", "name": "สถาบันส่งเส
 
 
 def organisation_json_ld(organisation):
+    url = public_url("public.organisation", public_id=organisation.public_id, slug=organisation.slug)
     data = {
         "@context": "https://schema.org",
         "@type": "NGO",
-        "@id": public_url("public.organisation", public_id=organisation.public_id, slug=organisation.slug),
-        "url": public_url("public.organisation", public_id=organisation.public_id, slug=organisation.slug),
+        "@id": url,
+        "url": url,
         "name": organisation.name_th,
         "alternateName": organisation.name_en or None,
         "description": localized(organisation, "description") or None,

@@ -11,20 +11,14 @@ from directory.extensions import db
 from directory.models import Application
 from directory.services.application_status import move_application
 
-
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")  # set it to look at the pages afterwards
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-@pytest.mark.parametrize("width", [390, 1366], ids=["phone", "desktop"])
-def test_apply_then_send_a_work_through_the_private_link(browser_page, open_round, width):
-    """The live server serves the test's app, so its clock is the fixture's: 20 March 2019 in Bangkok."""
-    page = browser_page
-    page.set_viewport_size({"width": width, "height": 844})
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(f"/events/{open_round.public_id}")
+def fill_the_application(page):
+    """Every field of the event page's application form, as Manee would fill it in, Thai first."""
     page.locator("#full_name").fill("มานี มีนา")
     page.locator("#nickname").fill("มานี")
     page.locator("#email").fill("manee@example.org")
@@ -35,9 +29,18 @@ def test_apply_then_send_a_work_through_the_private_link(browser_page, open_roun
     page.locator('input[name="interests"][value="community-development"]').check()
     page.locator('input[name="media_skills"][value="photography"]').check()
     page.locator("#motivation").fill("อยากเรียนรู้จากองค์กรในพื้นที่")
-    page.locator("#consent_processing").check()
-    page.locator("#consent_share_with_host").check()
-    page.locator("#consent_publish_name").check()
+    for consent in ("processing", "share_with_host", "publish_name"):
+        page.locator(f"#consent_{consent}").check()
+
+
+@pytest.mark.parametrize("width", [390, 1366], ids=["phone", "desktop"])
+def test_apply_then_send_a_work_through_the_private_link(browser_page, open_round, width):
+    """The live server serves the test's app, so its clock is the fixture's: 20 March 2019 in Bangkok."""
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 844})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"/events/{open_round.public_id}")
+    fill_the_application(page)
     page.get_by_role("button", name="ส่งใบสมัคร").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("ขอบคุณ: เราได้รับใบสมัครของคุณแล้ว")

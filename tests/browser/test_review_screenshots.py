@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_apply_and_submit_work import fill_the_application
+
 pytestmark = pytest.mark.browser
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 
@@ -40,17 +42,7 @@ def test_results_event_and_received_pages(browser_page, open_round, make_organis
     look(page, "event", width)
     assert page.locator("#hosts").bounding_box()["y"] < page.locator("#apply").bounding_box()["y"]
 
-    page.locator("#full_name").fill("มานี มีนา")
-    page.locator("#email").fill("manee@example.org")
-    page.locator("#phone").fill("081 234 5678")
-    page.locator("#birth_year").fill("2538")
-    page.locator("#province").select_option(label="สตูล")
-    page.locator("#occupation").fill("นักศึกษา")
-    page.locator('input[name="interests"][value="community-development"]').check()
-    page.locator('input[name="media_skills"][value="photography"]').check()
-    page.locator("#motivation").fill("อยากเรียนรู้จากองค์กรในพื้นที่")
-    for consent in ("processing", "share_with_host", "publish_name"):
-        page.locator(f"#consent_{consent}").check()
+    fill_the_application(page)
     page.get_by_role("button", name="ส่งใบสมัคร").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("ขอบคุณ: เราได้รับใบสมัครของคุณแล้ว")
     look(page, "application-received", width)
