@@ -78,10 +78,12 @@ def app(migrated_database, tmp_path):
     app = create_app(_settings(migrated_database, tmp_path / "search-index"))
 
     @app.teardown_request
-    def _forget_request_globals(_error):
-        """Requests reuse this fixture's app context; a real request starts with an empty `g`
-        (Flask-WTF caches the CSRF token there, Flask-Babel the locale)."""
+    def _forget_request_state(_error):
+        """Requests reuse this fixture's app context and session; a real request starts with an empty `g`
+        (Flask-WTF caches the CSRF token there, Flask-Babel the locale) and reads rows afresh (a row kept
+        alive in the session's identity map would otherwise hide what another thread committed since)."""
         g.__dict__.clear()
+        db.session.expire_all()
 
     with app.app_context():
         reindex()  # an empty index, as `make run` and a deploy build one before serving

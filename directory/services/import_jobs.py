@@ -83,32 +83,34 @@ def run_in_background(job):
 
 def _run(app, job_id):
     with app.app_context():
-        job = db.session.get(ImportJob, job_id)
-        applying = job.status is ImportStatus.APPLYING
-        path = imports_folder() / job.stored_name
         try:
-            report = import_organisations_file(path, dry_run=not applying, progress=_ProgressFile(job),
-                                               allow_duplicates=job.allow_duplicates)
+            job = db.session.get(ImportJob, job_id)
+            applying = job.status is ImportStatus.APPLYING
+            report = import_organisations_file(imports_folder() / job.stored_name, dry_run=not applying,
+                                               progress=_ProgressFile(job), allow_duplicates=job.allow_duplicates)
         except ImportFailed as failure:
             db.session.rollback()
-            _finish(job, ImportStatus.REFUSED, _report(failure.report, failure.errors))
+            _finish(job_id, ImportStatus.REFUSED, _report(failure.report, failure.errors))
         except Exception:
             db.session.rollback()
             log.exception("import job %s stopped", job_id)
-            _finish(job, ImportStatus.FAILED, job.report)
+            _finish(job_id, ImportStatus.FAILED)
         else:
             if applying:
                 db.session.commit()
             else:
                 db.session.rollback()
-            _finish(job, ImportStatus.APPLIED if applying else ImportStatus.CHECKED, _report(report))
+            _finish(job_id, ImportStatus.APPLIED if applying else ImportStatus.CHECKED, _report(report))
         finally:
             db.session.remove()
 
 
-def _finish(job, status, report):
-    job = db.session.get(ImportJob, job.id)
-    job.status, job.report, job.finished_at = status, report, sa.func.now()
+def _finish(job_id, status, report=None):
+    """Record the outcome (a failed job keeps the report it had)."""
+    job = db.session.get(ImportJob, job_id)
+    job.status, job.finished_at = status, sa.func.now()
+    if report is not None:
+        job.report = report
     db.session.commit()
     if status in (ImportStatus.APPLIED, ImportStatus.REFUSED):
         (imports_folder() / job.stored_name).unlink(missing_ok=True)

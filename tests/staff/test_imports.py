@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from directory.extensions import db
 from directory.models import ImportJob, ImportStatus, Organisation
+from directory.services import import_jobs
 from tests.conftest import form_token
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -109,6 +110,34 @@ def test_an_excel_workbook_can_be_uploaded(staff_client):
     workbook.save(content)
     location = upload(staff_client, content.getvalue(), "sheet.xlsx").headers["Location"]
     assert re.search(r'id="count-created">1<', finished(staff_client, location).get_data(as_text=True))
+
+
+def test_the_job_page_shows_what_the_job_has_become_while_the_test_holds_its_row(staff_client, monkeypatch):
+    """The hang CI met once in a while: a row kept alive in the shared session hid the finished job."""
+    check = import_jobs.import_organisations_file
+
+    def slow_check(*args, **kwargs):
+        time.sleep(0.5)  # the page is read while the job runs
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(import_jobs, "import_organisations_file", slow_check)
+    location = upload(staff_client, "name_th,province\nกลุ่มทอผ้า,สตูล\n".encode(), "one.csv").headers["Location"]
+    assert 'http-equiv="refresh"' in staff_client.get(location).get_data(as_text=True)
+    held = db.session.scalar(sa.select(ImportJob))  # as a reference cycle from a rendered page would
+    assert re.search(r'id="count-created">1<', finished(staff_client, location, timeout=20).get_data(as_text=True))
+    assert held.status is ImportStatus.CHECKED
+
+
+def test_a_job_that_breaks_says_so_and_leaves_the_fault_in_the_log(staff_client, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(import_jobs, "import_organisations_file", broken)
+    location = upload(staff_client, "name_th,province\nกลุ่มทอผ้า,สตูล\n".encode(), "one.csv").headers["Location"]
+    page = finished(staff_client, location, timeout=20)
+    assert "การนำเข้าหยุดเพราะข้อผิดพลาดที่ไม่คาดคิด" in text_of(page)
+    assert db.session.scalar(sa.select(ImportJob)).status is ImportStatus.FAILED
+    assert "the disk went away" in caplog.text and organisation_count() == 0
 
 
 @pytest.mark.parametrize("content, filename, message", [
