@@ -51,6 +51,13 @@ class Config:
     OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
     # A download is made again, after a change, at most this often (services/open_data.py).
     OPEN_DATA_MAX_AGE_S = _int("OPEN_DATA_MAX_AGE_S", 3600)
+    # Maps (Leaflet, vendored under static/vendor): the tile server's URL template and the attribution
+    # its terms ask for. The tiles' origin is allowed as images by the Content Security Policy.
+    MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    MAP_ATTRIBUTION = os.environ.get(
+        "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
+    # The results map shows at most this many organisations (the first in the results' order).
+    MAP_MARKER_LIMIT = _int("MAP_MARKER_LIMIT", 2000)
     # Each worker keeps the /statistics figures this long (services/statistics.py); 0 counts every time.
     STATISTICS_CACHE_S = _int("STATISTICS_CACHE_S", 60)
 

@@ -1,4 +1,7 @@
 """Sign-in sessions, CSRF, rate limits, the client's address behind a proxy, and response headers."""
+import functools
+from urllib.parse import urlsplit
+
 import sqlalchemy as sa
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -6,25 +9,41 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from directory import input_guard, log_redaction
 from directory.extensions import csrf, db, limiter, login_manager
 
-CONTENT_SECURITY_POLICY = "; ".join((
-    "default-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self'",
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-))
-
 SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+
+def security_headers(config):
+    """The headers every response carries, the Content Security Policy among them."""
+    return {"Content-Security-Policy": content_security_policy(config["MAP_TILE_URL"]), **SECURITY_HEADERS}
+
+
+@functools.lru_cache(maxsize=4)
+def content_security_policy(tile_url):
+    """Nothing inline and nothing foreign, but the map tiles' images (from MAP_TILE_URL's origin)."""
+    return "; ".join((
+        "default-src 'self'",
+        " ".join(("img-src 'self' data:", tile_origin(tile_url))).strip(),
+        "style-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ))
+
+
+def tile_origin(tile_url):
+    """https://tile.openstreetmap.org for its template; a {s} subdomain becomes *; '' for a local path."""
+    parts = urlsplit(tile_url)
+    if not (parts.scheme and parts.netloc):
+        return ""
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
 
 
 def register(app: Flask):
@@ -41,7 +60,7 @@ def register(app: Flask):
 
     @app.after_request
     def add_security_headers(response):
-        for header, value in SECURITY_HEADERS.items():
+        for header, value in security_headers(app.config).items():
             response.headers.setdefault(header, value)
         if app.config["SESSION_COOKIE_SECURE"]:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")

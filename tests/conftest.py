@@ -67,8 +67,9 @@ def migrated_database(database_url, tmp_path_factory):
 
 def _settings(database_url, index_dir):
     settings = {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
+    folder = Path(index_dir).parent
     settings.update(SQLALCHEMY_DATABASE_URI=database_url, SEARCH_INDEX_DIR=str(index_dir),
-                    MAIL_FOLDER=str(Path(index_dir).parent / "mail"), UPLOAD_DIR=str(Path(index_dir).parent / "uploads"))
+                    MAIL_FOLDER=str(folder / "mail"), UPLOAD_DIR=str(folder / "uploads"))
     return settings
 
 

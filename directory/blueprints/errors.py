@@ -11,7 +11,7 @@ from search_index import IndexMissing
 
 
 def wants_json():
-    return request.path.startswith("/api/")
+    return request.path.startswith("/api/") or request.path.endswith(".json")
 
 
 def register(app: Flask):

@@ -71,15 +71,8 @@ class FoundOrganisation:
 
 def find_organisations(criteria: SearchCriteria) -> ResultPage:
     index = search_index()
-    words, places = place_terms(criteria.q)
-    result = index.search(SearchRequest(
-        q=words, typed=criteria.q, places=places, provinces=criteria.provinces, districts=criteria.districts,
-        regions=criteria.regions, issues=criteria.issues, types=criteria.types,
-        near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
-        name_language=criteria.name_language,
-        offset=(criteria.page - 1) * criteria.per_page, limit=criteria.per_page,
-        budget_s=current_app.config["SEARCH_BUDGET_S"],
-    ))
+    result = index.search(_search_request(criteria, offset=(criteria.page - 1) * criteria.per_page,
+                                          limit=criteria.per_page))
     ids = [int(hit.id) for hit in result.hits]
     rows = {o.id: o for o in db.session.scalars(
         sa.select(Organisation).where(Organisation.id.in_(ids), Organisation.status == OrganisationStatus.PUBLISHED)
@@ -93,6 +86,30 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
         facets=_facet_rows(result.facets), matched_any_word=result.matched_any_word, suggestion=suggestion,
         is_partial=result.is_partial,
     )
+
+
+def find_positions(criteria: SearchCriteria, limit):
+    """(rows, total): the first `limit` results' public names and positions in the results' order, for a
+    map of them; rows without a position are left out. `total` counts every result, positioned or not."""
+    result = search_index().search(_search_request(criteria, limit=limit, with_facets=False, with_highlights=False))
+    ids = [int(hit.id) for hit in result.hits]
+    rows = {row.id: row for row in db.session.execute(
+        sa.select(Organisation.id, Organisation.public_id, Organisation.slug, Organisation.name_th,
+                  Organisation.name_en, Organisation.latitude, Organisation.longitude,
+                  Organisation.is_position_approximate, Organisation.district_code)
+        .where(Organisation.id.in_(ids), Organisation.status == OrganisationStatus.PUBLISHED,
+               Organisation.latitude.is_not(None))
+    )}
+    return [rows[i] for i in ids if i in rows], result.total
+
+
+def _search_request(criteria, **options):
+    words, places = place_terms(criteria.q)
+    return SearchRequest(
+        q=words, typed=criteria.q, places=places, provinces=criteria.provinces, districts=criteria.districts,
+        regions=criteria.regions, issues=criteria.issues, types=criteria.types,
+        near=criteria.near, radius_km=criteria.radius_km, sort=criteria.sort,
+        name_language=criteria.name_language, budget_s=current_app.config["SEARCH_BUDGET_S"], **options)
 
 
 def place_terms(q):

@@ -49,3 +49,38 @@ def browser_page(browser, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def tile_server(app):
+    """A local map tile server (one grey tile for every address) that the app's maps use: the browser
+    tests never reach OpenStreetMap. Yields the paths it was asked for."""
+    import io
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from PIL import Image
+
+    tile = io.BytesIO()
+    Image.new("RGB", (256, 256), (228, 232, 236)).save(tile, "PNG")
+    asked = []
+
+    class Tiles(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile.getvalue())))
+            self.end_headers()
+            self.wfile.write(tile.getvalue())
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    thread = threading.Thread(target=server.serve_forever, name="tile-server", daemon=True)
+    thread.start()
+    app.config["MAP_TILE_URL"] = f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png"
+    yield asked
+    server.shutdown()
+    thread.join(timeout=10)
+    server.server_close()

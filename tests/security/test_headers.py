@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from directory.security import SECURITY_HEADERS
+from directory.security import security_headers
 from tests.conftest import form_token
 
 
@@ -19,11 +19,11 @@ def policy_of(response):
     ("/no-such-page", 404, "text/html"),
     ("/static/site.css", 200, "text/css"),
 ])
-def test_every_response_has_the_security_headers(client, url, status, mimetype):
+def test_every_response_has_the_security_headers(app, client, url, status, mimetype):
     response = client.get(url)
 
     assert (response.status_code, response.mimetype) == (status, mimetype)
-    for header, value in SECURITY_HEADERS.items():
+    for header, value in security_headers(app.config).items():
         assert response.headers[header] == value, header
     response.close()
 
@@ -65,4 +65,4 @@ def test_the_rate_limit_page_has_the_headers_too(app, client):
     response = client.post("/account/forgot-password", data={"email": "a@example.org", "csrf_token": token})
 
     assert response.status_code == 429
-    assert response.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+    assert response.headers["Content-Security-Policy"] == security_headers(app.config)["Content-Security-Policy"]

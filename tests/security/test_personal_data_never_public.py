@@ -36,7 +36,7 @@ PRIVATE_ENDPOINTS = {"public.application", "public.application_data"}
 # Pages that must answer 200 (and show the public display name where it belongs) for the walk to mean anything.
 MUST_RENDER = {"public.event", "public.announcement", "public.gallery", "public.organisation", "api.get_event",
                "api.list_events", "public.events", "public.event_ics", "public.sitemap", "public.open_data",
-               "public.open_data_download", "public.statistics", "api.get_statistics"}
+               "public.open_data_download", "public.statistics", "api.get_statistics", "public.organisations_map"}
 
 
 @pytest.fixture

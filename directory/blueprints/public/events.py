@@ -15,6 +15,7 @@ from directory.blueprints.public import public
 from directory.blueprints.public.views import PLAIN_KEY
 from directory.extensions import db
 from directory.links import public_url
+from directory.map_features import event_features
 from directory.models import Event, EventHost
 from directory.presentation import localized
 from directory.services import clock
@@ -66,13 +67,15 @@ def event(public_id, slug=None):
                          selectinload(Event.hosts).selectinload(EventHost.issue_areas))
     today = clock.today()
     window = application_window(found, today)
+    hosts = public_hosts(found)
     return render_template(
         "public/event.html",
         event=found,
         status=event_status(found, today),
         window=window,
-        hosts=public_hosts(found),
+        hosts=hosts,
         json_ld=event_json_ld(found),
+        map_features=event_features(found, hosts),
         **_application_form(found, window),
     )
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 import sqlalchemy as sa
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 from directory.blueprints.public import public
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.extensions import db
+from directory.map_features import feature_collection, organisation_feature
 from directory.models import (
     IssueArea,
     Organisation,
@@ -35,6 +36,7 @@ from directory.services.finder import (
     count_published_by,
     count_published_by_issue_area,
     find_organisations,
+    find_positions,
 )
 from directory.services.hosts import events_hosted_by
 from directory.services.places import AmbiguousPlace, gazetteer
@@ -81,7 +83,18 @@ def organisations():
         near_district=args.get("near_district", ""),
         radius_choices=_radius_choices(criteria, args),
         district_choices=reference().memo(("district choices", current_language()), _district_choices),
+        map_url=url_for("public.organisations_map", **_without_paging(args)),
     )
+
+
+@public.get("/organisations/map.json")
+@limit_searches
+@cache_for_visitors
+def organisations_map():
+    """The positions of a search's results (the first MAP_MARKER_LIMIT of them), for the map on its page."""
+    criteria = replace(load_filters(_given_arguments(request.args)), name_language=current_language())
+    rows, total = find_positions(criteria, current_app.config["MAP_MARKER_LIMIT"])
+    return jsonify(feature_collection((organisation_feature(row) for row in rows), total=total))
 
 
 @public.get("/organisations/<public_id>")
@@ -107,7 +120,8 @@ def organisation(public_id, slug=None):
                                              id=public_id))
     waiting_claim = pending_claim(current_user, found) if current_user.is_authenticated else None
     return render_template("public/organisation.html", organisation=found, hosted_events=events_hosted_by(found),
-                           waiting_claim=waiting_claim, json_ld=organisation_json_ld(found))
+                           waiting_claim=waiting_claim, json_ld=organisation_json_ld(found),
+                           map_feature=organisation_feature(found))
 
 
 @public.get("/provinces/<code>")
@@ -146,6 +160,10 @@ def issue_area(slug):
 def _given_arguments(args):
     """The arguments without the empty ones: the search form sends every field, used or not."""
     return MultiDict([(key, value) for key, value in args.items(multi=True) if value.strip()])
+
+
+def _without_paging(args):
+    return {key: values for key, values in args.to_dict(flat=False).items() if key not in PAGING_ARGUMENTS}
 
 
 def _facet_counts(result):
