@@ -42,6 +42,21 @@ for path in paths:
 """
 
 
+def filled_database(scratch, rows, seed, *commands):
+    """The environment of an app on a new SQLite database in `scratch`, seeded, with `rows` generated
+    organisations imported (then each of `commands`, e.g. ["search", "reindex"], run)."""
+    env = {**os.environ, "FLASK_APP": "wsgi", "DIRECTORY_ENV": "development", "SECRET_KEY": "bench",
+           "DATABASE_URL": f"sqlite:///{scratch / 'directory.sqlite3'}",
+           "SEARCH_INDEX_DIR": str(scratch / "index"), "UPLOAD_DIR": str(scratch / "uploads")}
+    log = scratch / "log.txt"
+    source = scratch / "generated.csv"
+    write_csv(source, generate_rows(rows, seed))
+    flask = [sys.executable, "-m", "flask"]
+    for command in (["db", "upgrade"], ["seed"], ["orgs", "import", str(source)], *commands):
+        run([*flask, *command], env, log)
+    return env
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
@@ -49,16 +64,7 @@ def main():
     parser.add_argument("--seed", type=int, default=20261204)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="statistics-bench-") as scratch:
-        scratch = Path(scratch)
-        env = {**os.environ, "FLASK_APP": "wsgi", "DIRECTORY_ENV": "development", "SECRET_KEY": "bench",
-               "DATABASE_URL": f"sqlite:///{scratch / 'directory.sqlite3'}",
-               "SEARCH_INDEX_DIR": str(scratch / "index"), "UPLOAD_DIR": str(scratch / "uploads")}
-        log = scratch / "log.txt"
-        source = scratch / "generated.csv"
-        write_csv(source, generate_rows(arguments.rows, arguments.seed))
-        flask = [sys.executable, "-m", "flask"]
-        for command in (["db", "upgrade"], ["seed"], ["orgs", "import", str(source)]):
-            run([*flask, *command], env, log)
+        env = filled_database(Path(scratch), arguments.rows, arguments.seed)
         outputs = {cache: subprocess.run(
             [sys.executable, "-c", MEASURE, str(arguments.requests)], cwd=PROJECT,
             env={**env, "STATISTICS_CACHE_S": cache}, capture_output=True, text=True, check=True).stdout.splitlines()
