@@ -94,7 +94,7 @@ def find_positions(criteria: SearchCriteria, limit):
     result = search_index().search(_search_request(criteria, limit=limit, with_facets=False, with_highlights=False))
     ids = [int(hit.id) for hit in result.hits]
     rows = {row.id: row for row in db.session.execute(
-        sa.select(Organisation.id, Organisation.public_id, Organisation.slug, Organisation.name_th,
+        sa.select(Organisation.id, Organisation.public_id, Organisation.name_th,
                   Organisation.name_en, Organisation.latitude, Organisation.longitude,
                   Organisation.is_position_approximate, Organisation.district_code)
         .where(Organisation.id.in_(ids), Organisation.status == OrganisationStatus.PUBLISHED,

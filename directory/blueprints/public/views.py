@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from directory.blueprints.public import public
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.extensions import db
-from directory.map_features import feature_collection, organisation_feature
+from directory.map_features import feature_collection, organisation_feature, result_features
 from directory.models import (
     IssueArea,
     Organisation,
@@ -94,7 +94,7 @@ def organisations_map():
     """The positions of a search's results (the first MAP_MARKER_LIMIT of them), for the map on its page."""
     criteria = replace(load_filters(_given_arguments(request.args)), name_language=current_language())
     rows, total = find_positions(criteria, current_app.config["MAP_MARKER_LIMIT"])
-    return jsonify(feature_collection((organisation_feature(row) for row in rows), total=total))
+    return jsonify(feature_collection(result_features(rows), total=total))
 
 
 @public.get("/organisations/<public_id>")
