@@ -7,6 +7,7 @@ One SQLite database is filled with generated organisations (bench/import_bench.p
 - baseline: every column of the organisations table written with sqlite3 + csv (no joins, no formatting);
 - `flask orgs export FILE.csv` (what /data/organisations.csv writes, every organisation here);
 - `flask orgs export --format json FILE.json` (what /data/organisations.json writes);
+- `flask orgs export --format hsds FOLDER` (the Open Referral HSDS tables /data/organisations.hsds.zip zips);
 - a cached download: the /data page and its JSON served by the test client once the files exist.
 
 A plain script, never run as a test:
@@ -72,6 +73,8 @@ def main():
             "flask orgs export (CSV, import format)": [*flask, "orgs", "export", str(scratch / "out.csv")],
             "flask orgs export --format json": [*flask, "orgs", "export", "--format", "json",
                                                 str(scratch / "out.json")],
+            "flask orgs export --format hsds (a folder)": [*flask, "orgs", "export", "--format", "hsds",
+                                                           str(scratch / "hsds")],
         }
         times = {name: [] for name in steps}
         for number in range(arguments.runs):

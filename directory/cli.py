@@ -1,4 +1,6 @@
 """Thin command-line commands: each parses its arguments, calls a service and commits once."""
+from pathlib import Path
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -7,7 +9,7 @@ from tqdm import tqdm
 from directory.extensions import db
 from directory.services.reference_data import seed_reference_data
 
-orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV.")
+orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV (and export as JSON or HSDS).")
 
 
 @click.command("seed")
@@ -77,12 +79,36 @@ def _echo_bilingual(remarks, err=False):
         click.echo(f"    {remark.in_language('th')}", err=err)
 
 
+@orgs_cli.command("open-data")
+def open_data_command():
+    """Bring the /data downloads up to date, where the data changed and the files are older than
+    OPEN_DATA_MAX_AGE_S (for cron where no `flask search follow` runs: it does this while idle)."""
+    from directory.schemas.organisations import dump_public_organisations
+    from directory.services.open_data import refresh_open_data
+
+    written = refresh_open_data(dump_public_organisations)
+    click.echo(f"wrote {', '.join(written)}" if written else "the open-data files are up to date")
+
+
 @orgs_cli.command("export")
-@click.argument("path", type=click.Path(dir_okay=False, writable=True))
-@click.option("--format", "file_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
-              help="csv: every organisation, in the import format; json: the published ones, as /data offers them.")
+@click.argument("path", type=click.Path(writable=True, path_type=Path))
+@click.option("--format", "file_format", type=click.Choice(["csv", "json", "hsds"]), default="csv",
+              show_default=True,
+              help="csv: every organisation, in the import format; json: the published ones, as /data offers them; "
+                   "hsds: the published ones as Open Referral HSDS 3.0, a folder of JSON tables.")
 def export_command(path, file_format):
-    """Write the organisations to a file."""
+    """Write the organisations to a file (to a folder, created if need be, for hsds)."""
+    writes_folder = file_format == "hsds"
+    if path.exists() and path.is_dir() != writes_folder:
+        raise click.BadParameter(f"{path} is a {'file' if writes_folder else 'folder'}; --format {file_format} "
+                                 f"writes a {'folder' if writes_folder else 'file'}.", param_hint="PATH")
+    if writes_folder:
+        from directory.schemas.organisations import dump_public_organisations
+        from directory.services.open_data import write_organisations_hsds
+
+        count = write_organisations_hsds(path, dump_public_organisations)
+        click.echo(f"exported {count} published organisations as HSDS 3.0 to {path}")
+        return
     if file_format == "json":
         from directory.schemas.organisations import dump_public_organisations
         from directory.services.open_data import write_organisations_json
@@ -155,9 +181,33 @@ def follow_command(interval):
     click.echo("following the search outbox; stop with Ctrl-C or SIGTERM")
     try:
         follow(stop=lambda: bool(stopping), interval=interval,
-               on_batch=lambda applied: click.echo(f"applied {applied} outbox entries"))
+               on_batch=lambda applied: click.echo(f"applied {applied} outbox entries"),
+               on_idle=_open_data_refresher())
     except KeyboardInterrupt:
         pass
+
+
+def _open_data_refresher(every_s=60):
+    """What the follower does while idle: bring the /data downloads up to date, looking at most once a minute."""
+    import time
+
+    from directory.schemas.organisations import dump_public_organisations
+    from directory.services.open_data import refresh_open_data
+
+    due = [0.0]
+
+    def refresh():
+        if time.monotonic() < due[0]:
+            return
+        due[0] = time.monotonic() + every_s
+        try:
+            written = refresh_open_data(dump_public_organisations)
+        finally:
+            db.session.remove()  # no transaction held open between looks
+        if written:
+            click.echo(f"wrote the open-data files: {', '.join(written)}")
+
+    return refresh
 
 
 @search_cli.command("status")

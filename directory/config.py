@@ -57,7 +57,7 @@ class Config:
     MAP_ATTRIBUTION = os.environ.get(
         "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
     # The results map shows at most this many organisations (the first in the results' order).
-    MAP_MARKER_LIMIT = _int("MAP_MARKER_LIMIT", 2000)
+    MAP_MARKER_LIMIT = _int("MAP_MARKER_LIMIT", 1000)
     # Each worker keeps the /statistics figures this long (services/statistics.py); 0 counts every time.
     STATISTICS_CACHE_S = _int("STATISTICS_CACHE_S", 60)
 
@@ -99,6 +99,7 @@ class Config:
     PASSWORD_RESET_LIMIT = os.environ.get("PASSWORD_RESET_LIMIT", "5 per hour")
     APPLICATION_LIMIT = os.environ.get("APPLICATION_LIMIT", "20 per hour")  # event applications, per address
     PRIVATE_LINK_LIMIT = os.environ.get("PRIVATE_LINK_LIMIT", "5 per hour")  # "send my link again", per email/address
+    CORRECTION_LIMIT = os.environ.get("CORRECTION_LIMIT", "5 per hour")  # suggested corrections sent, per address
 
     # /readyz says "not ready" when the search outbox's oldest unapplied entry is older than this.
     READY_MAX_LAG_S = _int("READY_MAX_LAG_S", 60)

@@ -1,11 +1,12 @@
 """What templates need beyond Jinja: the current language, bilingual names, Thai dates, links."""
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, render_template, request
-from flask_babel import force_locale, format_decimal, get_locale, gettext, to_user_timezone
+from flask_babel import force_locale, format_decimal, get_locale, gettext, lazy_gettext, to_user_timezone
 from markupsafe import Markup
 from pythainlp.util import collate
 from werkzeug.exceptions import default_exceptions
@@ -245,6 +246,46 @@ def parameter_label(param):
     return labels.get(param, param)
 
 
+# An organisation's fields by column name: the history's diffs, the corrections and their mail name them so.
+FIELD_LABELS = {
+    "ref": lazy_gettext("Reference"),
+    "name_th": lazy_gettext("Name in Thai"),
+    "name_en": lazy_gettext("Name in English"),
+    "type": lazy_gettext("Organisation type"),
+    "registration_number": lazy_gettext("Registration number"),
+    "description_th": lazy_gettext("Description in Thai"),
+    "description_en": lazy_gettext("Description in English"),
+    "founded_year": lazy_gettext("Founded"),
+    "province_code": lazy_gettext("Province"),
+    "district_code": lazy_gettext("District"),
+    "address": lazy_gettext("Address"),
+    "latitude": lazy_gettext("Latitude"),
+    "longitude": lazy_gettext("Longitude"),
+    "is_position_approximate": lazy_gettext("Approximate position"),
+    "issue_areas": lazy_gettext("Issue areas"),
+    "target_groups": lazy_gettext("Target groups"),
+    "phone": lazy_gettext("Telephone"),
+    "email": lazy_gettext("Email"),
+    "website": lazy_gettext("Website"),
+    "facebook": lazy_gettext("Facebook"),
+    "line_id": lazy_gettext("LINE ID"),
+    "logo_filename": lazy_gettext("Logo"),
+    "status": lazy_gettext("Status"),
+    "is_verified": lazy_gettext("Verified"),
+    "is_demo": lazy_gettext("Demo data"),
+    "merged_into_id": lazy_gettext("Merged into"),
+}
+
+
+def field_label(field, language=None):
+    """An organisation field's label in `language` ("th", "en"), or in the page's language when None."""
+    label = FIELD_LABELS.get(field)
+    if label is None:
+        return field
+    with force_locale(language) if language else nullcontext():
+        return str(label)
+
+
 def flatten_messages(messages):
     """Marshmallow nests errors of list items in dicts; the page wants a flat list (Messages kept)."""
     if isinstance(messages, dict):
@@ -284,5 +325,5 @@ def register(app: Flask):
         render_in_language=render_in_language, is_default_description=is_default_description,
         parameter_label=parameter_label, flatten_messages=flatten_messages,
         describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
-        event_status_label=event_status_label, say=say, public_url=public_url,
+        event_status_label=event_status_label, say=say, public_url=public_url, field_label=field_label,
     )

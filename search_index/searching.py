@@ -45,7 +45,7 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
-    with_highlights: bool = True  # a map of the results needs only their ids
+    with_details: bool = True  # each hit's distance and highlights (a map of the results needs only ids)
     budget_s: float | None = None  # past this long, text matching stops and the result says it is partial
 
 
@@ -104,9 +104,10 @@ def run_search(searcher, snapshot, language, matches, request: SearchRequest) ->
         hits.append(Hit(
             id=stored["id"],
             score=round(float(found.scores[docnum]), 4) if found is not None else None,
-            distance_km=_exact_distance(columns, docnum, request.near) if request.near else None,
+            distance_km=_exact_distance(columns, docnum, request.near) if request.near and request.with_details
+            else None,
             highlights={f: s for f in HIGHLIGHT_FIELDS
-                        if request.with_highlights and found is not None
+                        if request.with_details and found is not None
                         and (s := snippet(stored.get(f), found.marks))},
         ))
     return SearchResult(hits=hits, total=len(docnums), facets=facets,

@@ -1,4 +1,5 @@
-"""`flask orgs import` and `flask orgs export`: the commands commit a clean file and refuse a bad one."""
+"""`flask orgs import` and `flask orgs export`: the commands commit a clean file and refuse a bad one; the
+export writes CSV, JSON or an Open Referral HSDS folder."""
 import csv
 import json
 from datetime import date
@@ -8,6 +9,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus
+from tests.hsds_schemas import validated_tables
 
 DEV_ORGS = Path(__file__).resolve().parent / "data" / "dev_orgs.csv"
 
@@ -87,3 +89,25 @@ def test_export_as_json_writes_the_published_organisations_as_on_the_data_page(r
                                   .where(Organisation.status == OrganisationStatus.PUBLISHED))
     assert document["count"] == len(document["organisations"]) == published > 0
     assert f"exported {published} published organisations to {out}" in result.stdout
+
+
+def test_export_as_hsds_writes_a_folder_of_tables_that_pass_the_hsds_schemas(runner, tmp_path):
+    runner.invoke(args=["orgs", "import", str(DEV_ORGS)])
+    out = tmp_path / "hsds"
+    result = runner.invoke(args=["orgs", "export", "--format", "hsds", str(out)])
+    assert result.exit_code == 0, result.output
+    tables = validated_tables(out)
+    published = db.session.scalar(sa.select(sa.func.count()).select_from(Organisation)
+                                  .where(Organisation.status == OrganisationStatus.PUBLISHED))
+    assert len(tables["organizations"]) == published > 0
+    assert tables["attributes"] and tables["taxonomy_terms"]
+    assert f"exported {published} published organisations as HSDS 3.0 to {out}" in result.stdout
+
+
+def test_export_refuses_a_folder_for_a_file_and_a_file_for_a_folder(runner, tmp_path):
+    a_file = tmp_path / "out.json"
+    a_file.write_text("")
+    refused = runner.invoke(args=["orgs", "export", "--format", "hsds", str(a_file)])
+    assert refused.exit_code == 2 and "is a file; --format hsds writes a folder" in refused.output
+    refused = runner.invoke(args=["orgs", "export", "--format", "json", str(tmp_path)])
+    assert refused.exit_code == 2 and "is a folder; --format json writes a file" in refused.output

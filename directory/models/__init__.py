@@ -24,6 +24,7 @@ from directory.models.places import District, Province, Region
 from directory.models.revisions import OrganisationRevision, RevisionSource
 from directory.models.search_outbox import SearchOutboxEntry
 from directory.models.users import ApiToken, User, UserRole
+from directory.models.corrections import Correction, CorrectionStatus
 
 __all__ = [
     "Application",
@@ -59,4 +60,6 @@ __all__ = [
     "Region",
     "SearchOutboxEntry",
     "organisation_issue_areas",
+    "Correction",
+    "CorrectionStatus",
 ]

@@ -21,6 +21,7 @@ class RevisionSource(enum.Enum):
     REVERT = "revert"
     MERGE = "merge"
     SYSTEM = "system"  # a command or script
+    CORRECTION = "correction"  # staff applied a visitor's suggested correction
 
 
 class OrganisationRevision(db.Model):

@@ -91,7 +91,7 @@ def find_organisations(criteria: SearchCriteria) -> ResultPage:
 def find_positions(criteria: SearchCriteria, limit):
     """(rows, total): the first `limit` results' public names and positions in the results' order, for a
     map of them; rows without a position are left out. `total` counts every result, positioned or not."""
-    result = search_index().search(_search_request(criteria, limit=limit, with_facets=False, with_highlights=False))
+    result = search_index().search(_search_request(criteria, limit=limit, with_facets=False, with_details=False))
     ids = [int(hit.id) for hit in result.hits]
     rows = {row.id: row for row in db.session.execute(
         sa.select(Organisation.id, Organisation.public_id, Organisation.name_th,

@@ -1,16 +1,20 @@
-"""Open data: every published organisation as CSV (the import format) and JSON (the public API's
-fields), for anyone to download from /data.
+"""Open data: every published organisation as CSV (the import format), JSON (the public API's fields)
+and Open Referral HSDS 3.0 (a zip of its JSON tables), for anyone to download from /data.
 
 A download is written once per state of the data and kept on disk beside the uploads: its name
 carries a fingerprint of the published organisations (how many, the latest change, the sum of their
-versions), so every worker serves the same file, and nobody waits for 50,000 rows to be written on
-each click. It is written again at most once per OPEN_DATA_MAX_AGE_S while the data keeps changing.
-A file is written under a temporary name and renamed into place.
+versions), so every worker serves the same file. Requests serve the newest file there is and never
+write one (writing 50,000 rows takes seconds), but the very first: `flask search follow` refreshes the
+files while it waits for work, and `flask orgs open-data` does so from cron, at most once per
+OPEN_DATA_MAX_AGE_S while the data keeps changing. A file is written under a temporary name and renamed
+into place.
 """
 import hashlib
 import json
 import os
+import tempfile
 import time
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,10 +23,12 @@ from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.models import Organisation, OrganisationStatus, Province
+from directory.models import IssueArea, Organisation, OrganisationStatus, Province
+from directory.services.hsds_export import write_hsds_folder
 from directory.services.organisation_csv import export_organisations_csv
 
-FORMATS = ("csv", "json")
+# Each download and how its file name ends.
+FORMATS = {"csv": ".csv", "json": ".json", "hsds": ".hsds.zip"}
 
 
 def open_data_folder():
@@ -39,37 +45,54 @@ def published_fingerprint():
     return hashlib.sha256(f"{count}|{latest}|{versions}".encode()).hexdigest()[:16]
 
 
-def open_data_file(kind, dump):
-    """(path, generated at) of the current download of `kind` ("csv" or "json"), written if need be.
-    `dump` turns organisations into the JSON's records (the public API's schema, which lives a layer up).
+def latest_open_data_file(kind, *, dump):
+    """(path, made at) of the newest download of `kind` (one of FORMATS), as requests serve it: written
+    here only when there is none at all yet. `dump` is as for refresh_open_data_file."""
+    folder = open_data_folder()
+    if not _files_of(folder, kind):
+        refresh_open_data_file(kind, dump)
+    newest = _files_of(folder, kind)[0]
+    return newest, _made_at(newest)
 
-    A file made less than OPEN_DATA_MAX_AGE_S ago is served even when the data has changed since (the
-    page says when it was made): writing 50,000 rows takes seconds, and a busy day of edits must not
-    make every visitor of /data wait for it.
+
+def refresh_open_data(dump):
+    """Bring every download up to date where it is due; returns the kinds written."""
+    return [kind for kind in FORMATS if refresh_open_data_file(kind, dump)]
+
+
+def refresh_open_data_file(kind, dump):
+    """Write the download of `kind` for the data as it is now, unless it exists or the newest was made
+    less than OPEN_DATA_MAX_AGE_S ago; True if written.
+    `dump` turns organisations into the public API's records (its schema lives a layer up): the JSON holds
+    them, and the HSDS tables are made from them.
     """
     folder = open_data_folder()
-    path = folder / f"organisations-{published_fingerprint()}.{kind}"
-    if not path.exists():
-        recent = _recent_file(folder, kind)
-        if recent is not None:
-            return recent, _made_at(recent)
-        temporary = folder / f".{path.name}.{os.getpid()}.tmp"
-        if kind == "json":
-            write_organisations_json(temporary, dump)
-        else:
-            export_organisations_csv(temporary, published_only=True)
-        os.replace(temporary, path)
-        for older in folder.glob(f"organisations-*.{kind}"):
-            if older != path:
-                older.unlink(missing_ok=True)
-    return path, _made_at(path)
+    path = folder / f"organisations-{published_fingerprint()}{FORMATS[kind]}"
+    if path.exists() or _recent_file(folder, kind) is not None:
+        return False
+    temporary = folder / f".{path.name}.{os.getpid()}.tmp"
+    if kind == "json":
+        write_organisations_json(temporary, dump)
+    elif kind == "hsds":
+        write_organisations_hsds_zip(temporary, dump)
+    else:
+        export_organisations_csv(temporary, published_only=True)
+    os.replace(temporary, path)
+    for older in _files_of(folder, kind):
+        if older != path:
+            older.unlink(missing_ok=True)
+    return True
+
+
+def _files_of(folder, kind):
+    """The downloads of `kind` on disk, newest first."""
+    return sorted(folder.glob(f"organisations-*{FORMATS[kind]}"), key=lambda file: file.stat().st_mtime, reverse=True)
 
 
 def _recent_file(folder, kind):
     """The newest file of `kind` made within OPEN_DATA_MAX_AGE_S, or None."""
-    max_age = current_app.config["OPEN_DATA_MAX_AGE_S"]
-    files = sorted(folder.glob(f"organisations-*.{kind}"), key=lambda file: file.stat().st_mtime, reverse=True)
-    if files and time.time() - files[0].stat().st_mtime < max_age:
+    files = _files_of(folder, kind)
+    if files and time.time() - files[0].stat().st_mtime < current_app.config["OPEN_DATA_MAX_AGE_S"]:
         return files[0]
     return None
 
@@ -80,12 +103,7 @@ def _made_at(path):
 
 def write_organisations_json(path, dump) -> int:
     """The published organisations as the public API shows them, with when and under what terms; returns how many."""
-    organisations = db.session.scalars(
-        sa.select(Organisation).where(Organisation.status == OrganisationStatus.PUBLISHED)
-        .options(selectinload(Organisation.issue_areas), selectinload(Organisation.type),
-                 selectinload(Organisation.province).selectinload(Province.region),
-                 selectinload(Organisation.district))
-        .order_by(Organisation.id)).all()
+    organisations = db.session.scalars(_published_organisations()).all()
     document = {
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "licence": {"name": current_app.config["OPEN_DATA_LICENCE"],
@@ -96,3 +114,34 @@ def write_organisations_json(path, dump) -> int:
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False)
     return len(organisations)
+
+
+def write_organisations_hsds(folder, dump) -> int:
+    """The published organisations as Open Referral HSDS 3.0 tables in `folder`; returns how many.
+    `dump` is the public API's, as for the JSON: HSDS is made from those records only."""
+    issue_areas = db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all()
+    return write_hsds_folder(folder, _published_records(dump), issue_areas)
+
+
+def write_organisations_hsds_zip(path, dump) -> int:
+    """The HSDS folder, zipped (its files at the top of the zip); returns how many organisations."""
+    with tempfile.TemporaryDirectory(prefix=".hsds-", dir=Path(path).parent) as folder:
+        count = write_organisations_hsds(folder, dump)
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for file in sorted(Path(folder).iterdir()):
+                archive.write(file, arcname=file.name)
+    return count
+
+
+def _published_organisations():
+    return (sa.select(Organisation).where(Organisation.status == OrganisationStatus.PUBLISHED)
+            .options(selectinload(Organisation.issue_areas), selectinload(Organisation.type),
+                     selectinload(Organisation.province).selectinload(Province.region),
+                     selectinload(Organisation.district))
+            .order_by(Organisation.id))
+
+
+def _published_records(dump, batch=1000):
+    """The published organisations' records, loaded and dumped `batch` at a time (a few queries each)."""
+    for organisations in db.session.scalars(_published_organisations().execution_options(yield_per=batch)).partitions():
+        yield from dump(organisations)

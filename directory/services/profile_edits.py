@@ -27,13 +27,14 @@ class StaleEdit(Exception):
         self.current_version = current_version
 
 
-def edit_organisation_profile(organisation, values, *, editor, expected_version, logo=None):
+def edit_organisation_profile(organisation, values, *, editor, expected_version, logo=None, source=None):
     """Apply an editor's validated values (schemas/organisation_edit.py) and flush; returns the
     changes {field: (before, after)}. A no-op edit records nothing and keeps the version.
 
     `logo` is a re-encoded services.logos.Logo to store; values["remove_logo"] removes the current one.
     The caller checks permission (services.permissions.can_edit) and commits. A replaced logo's file is
-    kept: the history can revert to it.
+    kept: the history can revert to it. The revision's `source` is the editor's or staff's, by who edits,
+    unless the caller names another (a visitor's correction applied by staff).
     """
     if organisation.version != expected_version:
         raise StaleEdit(expected_version, organisation.version)
@@ -45,7 +46,8 @@ def edit_organisation_profile(organisation, values, *, editor, expected_version,
     stored_logo = save_logo(logo) if logo is not None else None
     if stored_logo:
         values["logo_filename"] = stored_logo
-    source = RevisionSource.EDITOR if editor.is_editor_of(organisation) else RevisionSource.STAFF
+    if source is None:
+        source = RevisionSource.EDITOR if editor.is_editor_of(organisation) else RevisionSource.STAFF
     try:
         with db.session.no_autoflush:  # one UPDATE, so one edit is one version
             changes = update_organisation(organisation, values, source=source, author=editor)

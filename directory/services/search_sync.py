@@ -116,8 +116,9 @@ def index_own_changes(organisation_ids):
     return True
 
 
-def follow(stop=lambda: False, interval=FOLLOW_INTERVAL_S, on_batch=None):
-    """Apply the outbox as it grows, until `stop()` is true: `flask search follow`.
+def follow(stop=lambda: False, interval=FOLLOW_INTERVAL_S, on_batch=None, on_idle=None):
+    """Apply the outbox as it grows, until `stop()` is true: `flask search follow`. `on_idle()` runs
+    whenever nothing is pending (the command refreshes the open-data files there).
 
     The lock is taken per batch, so requests indexing their own change get their turn in between.
     """
@@ -126,6 +127,8 @@ def follow(stop=lambda: False, interval=FOLLOW_INTERVAL_S, on_batch=None):
         if on_batch and applied:
             on_batch(applied)
         if not applied:
+            if on_idle:
+                on_idle()
             time.sleep(interval)
 
 

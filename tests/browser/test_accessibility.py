@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import PASSWORD
 from tests.event_factories import submit
+from tests.staff.test_corrections_queue import add_correction
 
 pytestmark = pytest.mark.browser
 AXE = Axe()
@@ -27,7 +28,8 @@ def world(app, make_organisation, open_round):
 def public_pages(world):
     organisation, event = world["organisation"], world["event"]
     return ["/", "/organisations?q=ทะเล", f"/organisations/{organisation.public_id}", f"/events/{event.public_id}",
-            f"/applications/{world['token']}?received=1", "/account/login", "/statistics"]
+            f"/applications/{world['token']}?received=1", "/account/login", "/statistics",
+            f"/organisations/{organisation.public_id}/correction"]
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
@@ -47,8 +49,10 @@ def test_staff_pages(browser_page, world, make_user, language):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     event = world["event"]
+    add_correction(world["organisation"])
     found = {}
-    for path in ("/staff/", f"/staff/events/{event.public_id}", f"/staff/events/{event.public_id}/applications"):
+    for path in ("/staff/", f"/staff/events/{event.public_id}", f"/staff/events/{event.public_id}/applications",
+                 "/staff/corrections"):
         page.goto(f"{path}?lang={language}")
         found[path] = serious_violations(page)
     assert not any(found.values()), {path: v for path, v in found.items() if v}

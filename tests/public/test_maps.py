@@ -160,3 +160,11 @@ def test_the_policy_allows_the_tiles_as_images_and_nothing_more(tile_url, images
     policy = dict(part.strip().split(" ", 1) for part in content_security_policy(tile_url).split(";"))
     assert policy["img-src"] == images
     assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'" and policy["default-src"] == "'self'"
+
+
+def test_the_map_of_a_distance_search_has_the_results_nearest_first(client, page, make_organisation):
+    for name, (latitude, longitude) in {"ไกล": (7.3, 99.9), "ใกล้": (6.91, 99.81), "กลาง": (7.0, 99.85)}.items():
+        make_organisation(name_th=f"กลุ่ม{name}", latitude=latitude, longitude=longitude)
+    search = "near=6.9,99.8&radius_km=100&sort=distance"
+    on_map = [f["properties"]["name"] for f in map_of(client, f"/organisations/map.json?{search}")["features"]]
+    assert on_map == page(f"/organisations?{search}").result_names() == ["กลุ่มใกล้", "กลุ่มกลาง", "กลุ่มไกล"]

@@ -37,6 +37,7 @@ NOT_ORGANISATION_SCOPED = {
     "public.submit_work": "authorised by the applicant's private link",
     "public.withdraw_consent": "authorised by the applicant's private link",
     "api.create_application": "the public application form's API",
+    "public.suggest_correction": "stores a suggestion for staff to decide; changes nothing of the organisation",
 }
 
 # Everything a form might send, so a route that forgot its check would have what it needs to act.

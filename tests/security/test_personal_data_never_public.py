@@ -15,14 +15,14 @@ import pytest
 import sqlalchemy as sa
 
 from directory.extensions import db
-from directory.models import Application, ApplicationStatus, MediaWork, Organisation, WorkFormat
+from directory.models import Application, ApplicationStatus, Correction, MediaWork, Organisation, WorkFormat
 from directory.services.hosts import add_host
 from directory.services.privacy import PERSONAL_FIELDS
 from directory.services.search import search_index
 from directory.services.search_sync import sync_search_index
 from directory.services.works import works_folder
 from search_index.schema import WATERMARK_ID
-from tests.conftest import form_token
+from tests.conftest import Mailbox, form_token
 from tests.event_factories import PERSONAL_VALUES, make_applicant_with_personal_data, make_application, make_event
 
 ROUND_3 = dict(round_number=3, applications_open_on=date(2019, 3, 14), applications_close_on=date(2019, 3, 31),
@@ -36,7 +36,11 @@ PRIVATE_ENDPOINTS = {"public.application", "public.application_data"}
 # Pages that must answer 200 (and show the public display name where it belongs) for the walk to mean anything.
 MUST_RENDER = {"public.event", "public.announcement", "public.gallery", "public.organisation", "api.get_event",
                "api.list_events", "public.events", "public.event_ics", "public.sitemap", "public.open_data",
-               "public.open_data_download", "public.statistics", "api.get_statistics", "public.organisations_map"}
+               "public.open_data_download", "public.statistics", "api.get_statistics", "public.organisations_map",
+               "public.suggest_correction", "public.correction_sent"}
+# A visitor's contact given with a suggested correction: staff see it, nobody else.
+CORRECTION_CONTACT = "correction.visitor.hidden@example.net"
+CORRECTION_NOTE = "Call me on my private line QZCN"
 
 
 @pytest.fixture
@@ -65,8 +69,11 @@ def published_setting(app, make_organisation):
                      full_name="Quietus Unnamed-Person", email="quietus.hidden@example.net", host_id=host.id)
     make_application(event, status=ApplicationStatus.REJECTED, display_name="Rejected-Display-Name-Q",
                      email="rejected.hidden@example.net")
+    db.session.add(Correction(organisation=host_org, field="phone", proposed_value="074 000 111",
+                              note=CORRECTION_NOTE, contact=CORRECTION_CONTACT))
     db.session.commit()
-    secrets += [OTHER_SKILL, NICKNAME_NOT_DISPLAYED, "Quagmire", "Thistlewood", "Flibbertigibbet", "Quietus",
+    secrets += [CORRECTION_CONTACT, CORRECTION_NOTE,
+                OTHER_SKILL, NICKNAME_NOT_DISPLAYED, "Quagmire", "Thistlewood", "Flibbertigibbet", "Quietus",
                 "quietus.hidden@example.net", "rejected.hidden@example.net", "Rejected-Display-Name-Q"]
     yield {"event": event, "host": host_org, "applicant": applicant, "secrets": secrets, "file_name": file_name,
            "issue_area": host.issue_areas[0].slug}
@@ -182,7 +189,7 @@ def test_the_search_index_holds_organisations_only_and_no_personal_value(app, pu
     assert not [term for term in terms if any(word in term.lower() for word in distinctive)]
 
 
-def test_applying_and_staff_moves_log_no_personal_value(app, client, auth, make_user, caplog):
+def test_applying_and_staff_moves_log_no_personal_value(app, client, auth, make_user, make_organisation, caplog):
     app.config["CLOCK"] = lambda: datetime(2019, 3, 20, 5, tzinfo=timezone.utc)
     event = make_event(**ROUND_3)
     values = {"full_name": "Zebulon Quagmire-Thistlewood", "nickname": "Zebby", "email": "zebulon.private@example.net",
@@ -208,7 +215,18 @@ def test_applying_and_staff_moves_log_no_personal_value(app, client, auth, make_
                            data={"to": to, "csrf_token": token}).status_code == 303
     db.session.expire_all()
     assert db.session.get(Application, application.id).status is ApplicationStatus.CONFIRMED
+    host = make_organisation(phone="074 000 000")
+    editor = make_user(editor_of=[host])
+    url = f"/organisations/{host.public_id}/correction"
+    assert client.post(url, data={"field": "phone", "proposed_value": "074 000 111", "note": CORRECTION_NOTE,
+                                  "contact": CORRECTION_CONTACT, "csrf_token": form_token(client, url)}
+                       ).status_code == 303
+    correction = db.session.scalar(sa.select(Correction).where(Correction.organisation_id == host.id))
+    assert client.post(f"/staff/corrections/{correction.id}/decision",
+                       data={"decision": "apply", "csrf_token": form_token(client, "/staff/corrections")}
+                       ).status_code == 302
+    assert "074 000 111" in Mailbox(app.config["MAIL_FOLDER"]).last(to=editor.email).get_content()
     secrets = [v for k, v in values.items() if k not in ("province", "interests", "media_skills")
-               and not k.startswith("consent_")] + ["0819994242", "2002"]
+               and not k.startswith("consent_")] + ["0819994242", "2002", CORRECTION_CONTACT, CORRECTION_NOTE]
     assert not leaked(caplog.text, secrets)
     app.config.pop("CLOCK", None)

@@ -6,6 +6,7 @@ public = Blueprint("public", __name__)
 from directory.blueprints.public import (
     announcements,  # noqa: E402,F401
     applications,  # noqa: E402,F401
+    corrections,  # noqa: E402,F401
     discovery,  # noqa: E402,F401
     events,  # noqa: E402,F401
     media,  # noqa: E402,F401

@@ -18,6 +18,7 @@ def require_staff():
 from directory.blueprints.staff import (  # noqa: E402,F401  (the views register themselves on `staff`)
     applications,
     claims,
+    corrections,
     events,
     history,
     imports,

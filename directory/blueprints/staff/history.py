@@ -12,7 +12,7 @@ from directory.models import (
     OrganisationRevision,
     RevisionSource,
 )
-from directory.presentation import format_date
+from directory.presentation import FIELD_LABELS, format_date
 from directory.services.history import (
     describe_revisions,
     revert_to,
@@ -20,35 +20,6 @@ from directory.services.history import (
     revision_numbers,
     revisions_of,
 )
-
-FIELD_LABELS = {
-    "ref": lazy_gettext("Reference"),
-    "name_th": lazy_gettext("Name in Thai"),
-    "name_en": lazy_gettext("Name in English"),
-    "type": lazy_gettext("Organisation type"),
-    "registration_number": lazy_gettext("Registration number"),
-    "description_th": lazy_gettext("Description in Thai"),
-    "description_en": lazy_gettext("Description in English"),
-    "founded_year": lazy_gettext("Founded"),
-    "province_code": lazy_gettext("Province"),
-    "district_code": lazy_gettext("District"),
-    "address": lazy_gettext("Address"),
-    "latitude": lazy_gettext("Latitude"),
-    "longitude": lazy_gettext("Longitude"),
-    "is_position_approximate": lazy_gettext("Approximate position"),
-    "issue_areas": lazy_gettext("Issue areas"),
-    "target_groups": lazy_gettext("Target groups"),
-    "phone": lazy_gettext("Telephone"),
-    "email": lazy_gettext("Email"),
-    "website": lazy_gettext("Website"),
-    "facebook": lazy_gettext("Facebook"),
-    "line_id": lazy_gettext("LINE ID"),
-    "logo_filename": lazy_gettext("Logo"),
-    "status": lazy_gettext("Status"),
-    "is_verified": lazy_gettext("Verified"),
-    "is_demo": lazy_gettext("Demo data"),
-    "merged_into_id": lazy_gettext("Merged into"),
-}
 
 SOURCE_LABELS = {
     RevisionSource.CREATE: lazy_gettext("Created"),
@@ -58,6 +29,7 @@ SOURCE_LABELS = {
     RevisionSource.REVERT: lazy_gettext("Revert"),
     RevisionSource.MERGE: lazy_gettext("Merge"),
     RevisionSource.SYSTEM: lazy_gettext("System"),
+    RevisionSource.CORRECTION: lazy_gettext("A visitor's correction, applied by staff"),
 }
 
 

@@ -22,6 +22,7 @@ from directory.models import (
     User,
 )
 from directory.services.claims import editors_of
+from directory.services.corrections import count_pending_corrections
 from directory.services.moderation import (
     ModerationError,
     check_merge,
@@ -75,6 +76,7 @@ def home():
     return render_template(
         "staff/home.html",
         pending_claims=[(kind, pending.get(kind, 0)) for kind in ClaimKind],
+        pending_corrections=count_pending_corrections(),
         status_counts=[(status, by_status.get(status, 0)) for status in OrganisationStatus],
         user_count=db.session.scalar(sa.select(sa.func.count()).select_from(User)),
     )
