@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--seed", type=int, default=20261204)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="statistics-bench-") as scratch:
-        env = filled_database(Path(scratch), arguments.rows, arguments.seed)
+        env = filled_database(Path(scratch), arguments.rows, arguments.seed, ["search", "reindex"])
         outputs = {cache: subprocess.run(
             [sys.executable, "-c", MEASURE, str(arguments.requests)], cwd=PROJECT,
             env={**env, "STATISTICS_CACHE_S": cache}, capture_output=True, text=True, check=True).stdout.splitlines()

@@ -19,6 +19,7 @@ def create_app(config=None):
     setup.configure_database(app)
     setup.configure_security(app)
     setup.configure_search(app)
+    setup.configure_mail(app)
     setup.configure_i18n(app)
     setup.configure_templates(app)
     setup.configure_blueprints(app)

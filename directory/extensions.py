@@ -6,7 +6,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -30,3 +30,12 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 # Storage comes from RATELIMIT_STORAGE_URI: memory:// counts per process, redis:// is shared by all.
 limiter = Limiter(key_func=get_remote_address)
+
+
+def listen(target, hooks):
+    """Attach each (event name, function) to `target` (a class such as Session or Engine) unless it is
+    attached already: create_app calls this for every app, and such listeners belong to the class, shared by
+    every app in the process."""
+    for name, function in hooks:
+        if not event.contains(target, name, function):
+            event.listen(target, name, function)

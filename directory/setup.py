@@ -4,11 +4,10 @@ import sqlite3
 from pathlib import Path
 
 from flask import Flask, request, session
-from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from directory.config import Config, config_from_environment
-from directory.extensions import babel, csrf, db, migrate
+from directory.extensions import babel, csrf, db, listen, migrate
 from directory.rate_limit_storage import with_fallback
 
 
@@ -69,7 +68,6 @@ def _development_secret_key(app):
     return key_file.read_text().strip()
 
 
-@event.listens_for(Engine, "connect")
 def _tune_sqlite(dbapi_connection, _record):
     """WAL lets readers go on while one process writes; the busy timeout waits for that writer."""
     if isinstance(dbapi_connection, sqlite3.Connection):
@@ -82,8 +80,10 @@ def _tune_sqlite(dbapi_connection, _record):
 
 
 def configure_database(app: Flask):
+    """The engine's options, the SQLite settings of each new connection, and every table registered."""
     import directory.models  # noqa: F401  (registers every table with the metadata)
 
+    listen(Engine, [("connect", _tune_sqlite)])
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
@@ -122,11 +122,19 @@ def configure_security(app: Flask):
 
 
 def configure_search(app: Flask):
-    """Register the outbox hooks and load the Thai dictionary now, not in a request."""
-    import directory.services.search_sync  # noqa: F401  (its session events record every change)
+    """Record every change for the index as it commits, and load the Thai dictionary now, not in a request."""
+    from directory.services.search_sync import install_outbox_hooks
     from search_index import load_thai_segmenter
 
+    install_outbox_hooks()
     load_thai_segmenter()
+
+
+def configure_mail(app: Flask):
+    """Mail queued in a transaction is sent once it commits."""
+    from directory.services.mailer import install_mail_hooks
+
+    install_mail_hooks()
 
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"

@@ -15,7 +15,7 @@ from whoosh.reading import ReaderClosed
 
 from search_index import segments
 from search_index.analysis import load_thai_segmenter
-from search_index.columns import ColumnCache
+from search_index.columns import ColumnCache, tally
 from search_index.documents import Document, Place
 from search_index.language import QueryLanguage
 from search_index.matching import Snapshot
@@ -57,6 +57,15 @@ class SearchIndex:
             self._fresh_searcher()
             _ = self._snapshot.latin_forms, self._snapshot.tag_names
         self.search(SearchRequest(q="ชุมชน community", limit=1))
+
+    def tally(self, updated_since=None):
+        """Counts of the live organisations by province, type and issue area, how many are verified and how
+        many changed since `updated_since` (a datetime): what the filters and facets count, read from the
+        arrays in memory."""
+        with self._guard:
+            self._fresh_searcher()
+            columns = self._snapshot.columns
+        return tally(columns, updated_since.timestamp() if updated_since else 0)
 
     def forget_matches(self):
         """Drop the cached text matches (they are also dropped whenever the index changes)."""

@@ -56,6 +56,15 @@ class Columns:
         return {code: int(n) for code, n in zip(self.values[field], counted) if n and code}
 
 
+def tally(columns, updated_since=0):
+    """Counts over every live organisation, as the filters count them: {"total", "verified", "updated_since"
+    (changed at or after that Unix time), "province", "type", "issues" ({code: count}, without "" for none)}."""
+    docnums = np.flatnonzero(columns.is_live)
+    return {"total": len(docnums), "verified": int(np.count_nonzero(columns.is_verified[docnums])),
+            "updated_since": int(np.count_nonzero(columns.updated[docnums] >= updated_since)),
+            **{field: columns.counts(field, docnums) for field in ("province", "type", "issues")}}
+
+
 def segment_columns(stored_documents):
     """The column values of a segment's documents (stored fields, in document-number order): numeric
     arrays, and for each code field its distinct codes (`<field>_values`) with one index a document."""

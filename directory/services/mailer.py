@@ -13,10 +13,9 @@ from email.utils import format_datetime, localtime, make_msgid
 from pathlib import Path
 
 from flask import current_app, render_template
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from directory.extensions import db
+from directory.extensions import db, listen
 
 QUEUE_KEY = "outgoing_mail"
 log = logging.getLogger(__name__)
@@ -70,7 +69,11 @@ class SmtpMailer:
             smtp.send_message(message)
 
 
-@event.listens_for(Session, "after_commit")
+def install_mail_hooks():
+    """Send the mail a transaction queued once it commits; drop it if it rolls back (create_app)."""
+    listen(Session, [("after_commit", _send_queued_mail), ("after_soft_rollback", _drop_queued_mail)])
+
+
 def _send_queued_mail(session):
     """The change is committed whatever happens here: a failed send is logged (without the address)."""
     for message, mailer in session.info.pop(QUEUE_KEY, []):
@@ -80,6 +83,5 @@ def _send_queued_mail(session):
             log.exception("could not send mail %s", message["Message-ID"])
 
 
-@event.listens_for(Session, "after_soft_rollback")
 def _drop_queued_mail(session, _previous_transaction):
     session.info.pop(QUEUE_KEY, None)

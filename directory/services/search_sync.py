@@ -19,10 +19,10 @@ import time
 from datetime import datetime, timedelta, timezone
 
 from flask import current_app, has_app_context, has_request_context
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from directory.extensions import db
+from directory.extensions import db, listen
 from directory.models import (
     District,
     IssueArea,
@@ -44,7 +44,12 @@ FOLLOW_INTERVAL_S = 0.5
 _SHOWN_IN_DOCUMENTS = (IssueArea, OrganisationType, Province, District, Region)  # their names are indexed
 
 
-@event.listens_for(Session, "after_flush")
+def install_outbox_hooks():
+    """Record each change in the outbox as it is flushed, and index it after the commit (create_app)."""
+    listen(Session, [("after_flush", _record_changes), ("after_commit", _apply_after_commit),
+                     ("after_rollback", _forget_after_rollback)])
+
+
 def _record_changes(session, _flush_context):
     # session.new/.deleted build a new set on each access: read them once.
     created, deleted, dirty = session.new, session.deleted, session.dirty
@@ -79,7 +84,6 @@ def _organisations_showing(reference):
     return db.select(Organisation.id).where(shows)
 
 
-@event.listens_for(Session, "after_commit")
 def _apply_after_commit(session):
     changed = session.info.pop(_CHANGED_KEY, set())
     if not session.info.pop(_PENDING_KEY, False) or not has_app_context():
@@ -93,7 +97,6 @@ def _apply_after_commit(session):
         current_app.logger.exception("could not bring the search index up to date; the outbox keeps the changes")
 
 
-@event.listens_for(Session, "after_rollback")
 def _forget_after_rollback(session):
     session.info.pop(_PENDING_KEY, None)
     session.info.pop(_CHANGED_KEY, None)

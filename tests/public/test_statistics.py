@@ -86,3 +86,18 @@ def test_each_worker_counts_at_most_once_a_minute(app, client, world, make_organ
     assert client.get("/api/v1/statistics").get_json()["total"] == 4  # the figures counted a moment ago
     app.extensions["directory_statistics"]["until"] = 0  # a minute later
     assert client.get("/api/v1/statistics").get_json()["total"] == 5
+
+
+def test_each_figure_is_what_the_search_it_links_to_finds(client, world, make_organisation):
+    make_organisation(province="สตูล", type=None, issue_areas=["elderly-care"])  # no type
+    body = client.get("/api/v1/statistics").get_json()
+    assert body["total"] == 5 and body["by_type"][""] == 1
+
+    def found(**filters):
+        return client.get("/api/v1/organisations", query_string=filters).get_json()["total"]
+
+    assert all(found(province=code) == count for code, count in body["by_province"].items())
+    assert all(found(issue=slug) == count for slug, count in body["by_issue_area"].items())
+    assert all(found(type=slug) == count for slug, count in body["by_type"].items() if slug)
+    assert all(found(region=slug) == count for slug, count in body["by_region"].items())
+    assert found() == body["total"]

@@ -104,7 +104,7 @@ def test_the_follower_applies_the_outbox_as_it_grows_and_reports_its_lag(app, ma
 def test_the_follow_command_stops_on_sigterm(app, runner, monkeypatch):
     calls = []
 
-    def follow(stop, interval, on_batch):
+    def follow(stop, interval, on_batch, on_idle):
         calls.append(interval)
 
     monkeypatch.setattr(search_sync, "follow", follow)
