@@ -37,7 +37,7 @@
                                         className: "map-approximate-point"});
     } else if (properties.radius_m) {
       layer = L.circle(position, {radius: properties.radius_m, dashArray: "6 4", weight: 2, fillOpacity: 0.1,
-                                  className: "map-approximate-area"});
+                                  className: "map-approximate-area map-" + (properties.kind || "organisation")});
     } else {
       layer = L.marker(position, {title: properties.name, alt: properties.name, keyboard: true});
     }
