@@ -18,10 +18,11 @@ setup: install
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+# What the app needs to run (requirements.txt) and what only the tests use (requirements-test.txt).
+$(VENV)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -r requirements.txt
+	$(VENV)/bin/pip install -q -r requirements.txt -r requirements-test.txt
 	touch $@
 
 # After editing a .po file: the compiled .mo beside it is committed (tests/test_catalogues.py checks).

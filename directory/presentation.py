@@ -11,14 +11,15 @@ from markupsafe import Markup
 from pythainlp.util import collate
 from werkzeug.exceptions import default_exceptions
 
+from directory.eras import BUDDHIST_ERA_OFFSET
 from directory.i18n import Message
+from directory.labels import label
 from directory.links import public_url
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December")
-BUDDHIST_ERA_OFFSET = 543
 WEB_SCHEMES = ("http", "https")
 _BARE_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 _TELEPHONE = re.compile(r"^\+?[0-9]{6,15}$")
@@ -149,17 +150,6 @@ def format_version_month(version, language=None):
     except (AttributeError, ValueError):
         return version or ""
     return format_month_range(month_start, month_start, language)
-
-
-def event_status_label(status):
-    """An event's status (services/events.EventStatus) as the pages' badge says it."""
-    labels = {
-        "upcoming": gettext("Upcoming"), "open": gettext("Open for applications"),
-        "closed": gettext("Applications closed"), "announced": gettext("Participants announced"),
-        "running": gettext("Taking place now"), "awaiting_works": gettext("Awaiting media works"),
-        "finished": gettext("Finished"), "cancelled": gettext("Cancelled"),
-    }
-    return labels[status.value]
 
 
 def format_year(year, language=None):
@@ -325,5 +315,5 @@ def register(app: Flask):
         render_in_language=render_in_language, is_default_description=is_default_description,
         parameter_label=parameter_label, flatten_messages=flatten_messages,
         describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
-        event_status_label=event_status_label, say=say, public_url=public_url, field_label=field_label,
+        label=label, say=say, public_url=public_url, field_label=field_label,
     )

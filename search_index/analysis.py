@@ -38,7 +38,7 @@ def clean_text(text):
     """Text as its writer meant it: NFC, no invisible characters, Thai vowels and tone marks in their
     standard order and not repeated (PyThaiNLP's rules). Two spellings that look the same on screen
     become the same string; line breaks and spacing are kept."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text or ""))
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text or ""))  # NFC last: an invisible one may part marks
     if _MISTYPED_MARKS.search(text):
         text = remove_dangling(remove_repeat_vowels(remove_spaces_before_marks(text)))
     return text

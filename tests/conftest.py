@@ -9,8 +9,10 @@ import email.policy
 import os
 import re
 import uuid
+from datetime import datetime
 from pathlib import Path
 
+import hypothesis
 import pytest
 import sqlalchemy as sa
 from flask import g
@@ -26,9 +28,10 @@ REFERENCE_TABLES = {"regions", "provinces", "districts", "issue_areas", "organis
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
-def pytest_configure(config):
-    config.addinivalue_line("filterwarnings", "error")
-    config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
+# Markers and `filterwarnings = error` are in pyproject.toml. In CI (`.ci/run` sets HYPOTHESIS_PROFILE=ci)
+# every property test draws the same examples on every run, so a red build is a change's doing, not luck.
+hypothesis.settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_report_header(config):
@@ -236,3 +239,13 @@ def clock_at(app):
     from tests.event_factories import set_clock
 
     return lambda moment: set_clock(app, moment)
+
+
+@pytest.fixture
+def set_clock(app):
+    """set_clock(year, month, day[, hour, minute]): the app's clock at that moment in Bangkok."""
+    from directory.services.clock import BANGKOK
+    from tests.event_factories import set_clock
+
+    return lambda year, month, day, hour=12, minute=0: set_clock(
+        app, datetime(year, month, day, hour, minute, tzinfo=BANGKOK))

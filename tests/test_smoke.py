@@ -1,5 +1,5 @@
-from directory.models import District, Province
 from directory.extensions import db
+from directory.models import District, Province
 
 
 def test_reference_data_is_seeded(app):

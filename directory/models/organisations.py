@@ -24,6 +24,9 @@ from directory.models.places import District, Province
 
 # Thailand's extent with a small margin; positions outside it are refused by the database.
 THAILAND_BOUNDS = {"lat_min": 5.5, "lat_max": 20.6, "lon_min": 97.3, "lon_max": 105.7}
+# The Text columns have no length in the database; the forms, the API and the import take at most these.
+TEXT_LENGTHS = {"description_th": 5000, "description_en": 5000, "address": 1000}
+EARLIEST_FOUNDED_YEAR = 1800
 
 
 class IssueArea(db.Model):
@@ -81,7 +84,8 @@ class Organisation(db.Model):
             "AND longitude BETWEEN {lon_min} AND {lon_max})".format(**THAILAND_BOUNDS),
             name="position_in_thailand",
         ),
-        CheckConstraint("founded_year IS NULL OR founded_year BETWEEN 1800 AND 2200", name="founded_year_range"),
+        CheckConstraint(f"founded_year IS NULL OR founded_year BETWEEN {EARLIEST_FOUNDED_YEAR} AND 2200",
+                        name="founded_year_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

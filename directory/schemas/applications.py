@@ -7,15 +7,16 @@ Blank or space-only text counts as not given: a required field is then missing, 
 cleared (None), which is how the update form empties an optional field. A year of birth in the
 Buddhist Era (as most Thai applicants write it, e.g. 2544) is taken as the Gregorian year (2001).
 """
-import re
-
 import sqlalchemy as sa
 from marshmallow import (RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates,
                          validates_schema)
 
 from directory.extensions import db
-from directory.models import IssueArea, Province
+from directory.models import IssueArea
+from directory.models.public_ids import PUBLIC_ID_PATTERN
 from directory.schemas.common import OutputSchema
+from directory.schemas.fields import BAD_PHONE_NUMBER as INVALID_PHONE
+from directory.schemas.fields import Phone, Province, Year
 from directory.services import clock
 from directory.services.applications import MEDIA_SKILLS, is_minor
 
@@ -23,7 +24,6 @@ REQUIRED = "This field is required."
 TOO_LONG = "Please shorten this text."
 NOT_TEXT = "Please enter text here."
 INVALID_EMAIL = "This is not a valid email address."
-INVALID_PHONE = "Please enter a phone number of 9 to 15 digits, for example 0812345678."
 INVALID_YEAR = "Please enter your year of birth, for example 2001 or 2544."
 UNKNOWN_PROVINCE = "Please choose a province from the list."
 UNKNOWN_ISSUE_AREA = "Please choose issue areas from the list."
@@ -39,9 +39,7 @@ GUARDIAN_CONTACT_MISSING = "An applicant under 20 needs the phone or email of a 
 GUARDIAN_CONSENT_MISSING = "An applicant under 20 needs the consent of a parent or guardian."
 DUPLICATE_EMAIL = "There is already an application with this email address for this event."
 
-BUDDHIST_ERA_OFFSET = 543
-_PHONE = re.compile(r"^\+?[0-9]{9,15}$")
-_PHONE_SEPARATORS = re.compile(r"[\s().-]")
+EARLIEST_BIRTH_YEAR = 1900
 
 
 def _text(max_length, required=False):
@@ -52,16 +50,6 @@ def _text(max_length, required=False):
 
 def _consent():
     return fields.Boolean(load_default=False, error_messages={"invalid": NOT_A_CHECKBOX, "null": NOT_A_CHECKBOX})
-
-
-class BirthYear(fields.Integer):
-    """A Gregorian year; a Buddhist Era year (above 2400) is converted."""
-
-    default_error_messages = {"invalid": INVALID_YEAR, "required": REQUIRED, "null": REQUIRED}
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        year = super()._deserialize(value, attr, data, **kwargs)
-        return year - BUDDHIST_ERA_OFFSET if year > 2400 else year
 
 
 def guardian_errors(values, reference_year):
@@ -89,12 +77,15 @@ class ApplicationSchema(Schema):
     nickname = _text(100)
     email = fields.Email(required=True, validate=validate.Length(max=254, error=TOO_LONG),
                          error_messages={"required": REQUIRED, "invalid": INVALID_EMAIL, "null": REQUIRED})
-    phone = fields.String(required=True, error_messages={"required": REQUIRED, "invalid": NOT_TEXT,
-                                                         "null": REQUIRED})
+    phone = Phone(number=True, required=True, error_messages={
+        "required": REQUIRED, "invalid": NOT_TEXT, "null": REQUIRED, "not_a_number": INVALID_PHONE})
     line_id = _text(100)
-    birth_year = BirthYear(required=True)
-    province = fields.String(required=True, error_messages={"required": REQUIRED, "invalid": UNKNOWN_PROVINCE,
-                                                            "null": REQUIRED})
+    # By the event's year: an applicant is born by then.
+    birth_year = Year(EARLIEST_BIRTH_YEAR, lambda schema: schema.reference_year, required=True, error_messages={
+        "invalid": INVALID_YEAR, "too_large": INVALID_YEAR, "range": INVALID_YEAR, "required": REQUIRED,
+        "null": REQUIRED})
+    province = Province(required=True, error_messages={"required": REQUIRED, "invalid": UNKNOWN_PROVINCE,
+                                                       "unknown": UNKNOWN_PROVINCE, "null": REQUIRED})
     occupation = _text(200, required=True)
     interests = fields.List(fields.String(error_messages={"invalid": UNKNOWN_ISSUE_AREA}), required=True,
                             error_messages={"required": NO_ISSUE_AREA, "invalid": NOT_A_LIST, "null": NO_ISSUE_AREA})
@@ -139,21 +130,6 @@ class ApplicationSchema(Schema):
             cleaned[name] = value
         return cleaned
 
-    @validates("phone")
-    def phone_is_a_number(self, value, **_):
-        if not _PHONE.fullmatch(_PHONE_SEPARATORS.sub("", value)):
-            raise ValidationError(INVALID_PHONE)
-
-    @validates("birth_year")
-    def birth_year_is_plausible(self, value, **_):
-        if not 1900 <= value <= self.reference_year:
-            raise ValidationError(INVALID_YEAR)
-
-    @validates("province")
-    def province_exists(self, value, **_):
-        if db.session.get(Province, value) is None:
-            raise ValidationError(UNKNOWN_PROVINCE)
-
     @validates("interests")
     def issue_areas_exist(self, value, **_):
         if not value:
@@ -176,9 +152,7 @@ class ApplicationSchema(Schema):
 
     @post_load
     def tidy(self, data, **_):
-        """Phone numbers without separators; each chosen issue area and skill once, in the order given."""
-        if "phone" in data:
-            data["phone"] = _PHONE_SEPARATORS.sub("", data["phone"])
+        """Each chosen issue area and skill once, in the order given (the phone is loaded without separators)."""
         for name in ("interests", "media_skills"):
             if name in data:
                 data[name] = list(dict.fromkeys(data[name]))
@@ -188,7 +162,7 @@ class ApplicationSchema(Schema):
 class ApplicationEventPathSchema(Schema):
     """The event in POST /api/v1/events/<public_id>/applications."""
 
-    public_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9-]{1,40}$"))
+    public_id = fields.String(required=True, validate=validate.Regexp(PUBLIC_ID_PATTERN))
 
 
 class ApplicationWindowErrorSchema(OutputSchema):

@@ -20,9 +20,7 @@ from marshmallow import (
 from directory.models import CorrectionStatus
 from directory.schemas.accounts import REQUIRED, TOO_LONG
 from directory.schemas.accounts import AccountFormSchema as FormSchema
-
-# The application form's rule for a telephone number: one rule for what the site takes as one.
-from directory.schemas.applications import _PHONE, _PHONE_SEPARATORS
+from directory.schemas.fields import MaxLength, phone_number
 from directory.schemas.organisation_edit import MAX_DESCRIPTION, OrganisationEditSchema
 
 # The edit schema's fields, less those one line of a visitor's text cannot set: the version and the logo
@@ -41,6 +39,10 @@ MESSAGES = (CHOOSE_FIELD, BAD_CONTACT, CHOOSE_DECISION)
 
 def text(max_length, required=False):
     checks = [validate.Length(max=max_length, error=TOO_LONG)]
+    return _text(checks, required)
+
+
+def _text(checks, required):
     if required:
         return fields.String(required=True, validate=checks, error_messages={"required": REQUIRED})
     return fields.String(load_default=None, validate=checks)
@@ -55,7 +57,8 @@ class CorrectionSchema(FormSchema):
 
     field = fields.String(required=True, validate=validate.OneOf(CORRECTABLE_FIELDS, error=CHOOSE_FIELD),
                           error_messages={"required": CHOOSE_FIELD})
-    proposed_value = text(MAX_DESCRIPTION, required=True)
+    # No longer than the longest a profile field takes; each field's own limit is checked in fits_the_profile.
+    proposed_value = _text([MaxLength(MAX_DESCRIPTION)], required=True)
     note = text(MAX_NOTE)
     contact = text(MAX_CONTACT)
     homepage = fields.String(load_default=None, data_key=HONEYPOT)
@@ -73,7 +76,7 @@ class CorrectionSchema(FormSchema):
                 validate.Email()(value)
             except ValidationError:
                 raise ValidationError(BAD_CONTACT) from None
-        elif not _PHONE.fullmatch(_PHONE_SEPARATORS.sub("", value)):
+        elif phone_number(value) is None:
             raise ValidationError(BAD_CONTACT)
 
     @validates_schema(skip_on_field_errors=False)

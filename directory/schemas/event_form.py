@@ -4,21 +4,26 @@ Every message is a fixed English sentence with its Thai in messages.po (the form
 them). Blank inputs load as None. The date rules follow the programme's order: applications open,
 close, the list is announced, the event runs, works are due.
 """
-import re
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
 
-from directory.schemas.organisation_edit import (
+from directory.models.public_ids import PUBLIC_ID_PATTERN
+from directory.schemas.fields import (
     BAD_EMAIL,
     CHOOSE_DISTRICT,
     CHOOSE_ISSUE_AREAS,
     CHOOSE_PROVINCE,
     DISTRICT_ELSEWHERE,
+    DISTRICT_MESSAGES,
+    DistrictText,
+    Email,
     IssueAreasField,
-    ProvinceField,
+    Phone,
+    Province,
+    district_in,
+    district_problem,
 )
 from directory.services.applications import MEDIA_SKILLS
-from directory.services.places import gazetteer
 
 REQUIRED = "This field is required."
 UNKNOWN_FIELD = "This field is not part of the form."
@@ -47,7 +52,10 @@ MESSAGES = (REQUIRED, UNKNOWN_FIELD, BAD_DATE, BAD_COUNT, BAD_ROUND, TOO_LONG_TE
             ANNOUNCE_BEFORE_CLOSE, ANNOUNCE_AFTER_START, WORKS_BEFORE_END, PERIOD_REVERSED, MIN_ABOVE_MAX,
             CHOOSE_ORGANISATION, CHOOSE_SKILLS, MINIMUM_ABOVE_CAPACITY, BAD_EMAIL, CHOOSE_PROVINCE,
             CHOOSE_DISTRICT, DISTRICT_ELSEWHERE, CHOOSE_ISSUE_AREAS)
-_PUBLIC_ID = re.compile(r"^[A-Za-z0-9]{1,12}$")
+
+
+def _too_long(_limit):
+    return TOO_LONG_TEXT
 
 
 def _text(limit, required=False, **kwargs):
@@ -92,9 +100,10 @@ class EventFormSchema(BlankIsNone):
     title_en = _text(300)
     description_th = _text(10000)
     description_en = _text(10000)
-    province_code = ProvinceField(data_key="province", required=True,
-                                  error_messages={"required": REQUIRED, "null": REQUIRED})
-    district_code = _text(100, data_key="district")
+    province_code = Province(data_key="province", required=True,
+                             error_messages={"required": REQUIRED, "null": REQUIRED})
+    district_code = DistrictText(_too_long, data_key="district", allow_none=True,
+                                 error_messages={"invalid": REQUIRED})
     venue_th = _text(300)
     venue_en = _text(300)
     starts_on = _date()
@@ -109,9 +118,8 @@ class EventFormSchema(BlankIsNone):
     max_participants = _count()
     what_to_bring_th = _text(5000)
     what_to_bring_en = _text(5000)
-    organiser_email = fields.Email(allow_none=True, validate=validate.Length(max=254, error=TOO_LONG_TEXT),
-                                   error_messages={"invalid": BAD_EMAIL})
-    organiser_phone = _text(100)
+    organiser_email = Email(allow_none=True, too_long_message=_too_long)
+    organiser_phone = Phone(allow_none=True, too_long_message=_too_long, error_messages={"invalid": REQUIRED})
     organiser_line_id = _text(100)
     is_demo = _checkbox()
 
@@ -149,7 +157,7 @@ class EventFormSchema(BlankIsNone):
             add("max_participants", MIN_ABOVE_MAX)
         district, province = get("district_code"), get("province_code")
         if district and province:
-            problem = _district_problem(district, province)
+            problem = district_problem(district, province, DISTRICT_MESSAGES)
             if problem:
                 errors["district"] = [problem]
         if errors:
@@ -158,16 +166,8 @@ class EventFormSchema(BlankIsNone):
     @post_load
     def resolve_district(self, data, **_):
         if data.get("district_code"):
-            data["district_code"] = gazetteer().resolve(province=data["province_code"],
-                                                        district=data["district_code"]).district_code
+            data["district_code"], _problem = district_in(data["district_code"], data["province_code"])
         return data
-
-
-def _district_problem(text, province_code):
-    problem = gazetteer().resolve(province=province_code, district=text).problems.get("district")
-    if problem is None:
-        return None
-    return DISTRICT_ELSEWHERE if problem.kind == "elsewhere" else CHOOSE_DISTRICT
 
 
 class HostFormSchema(BlankIsNone):
@@ -175,10 +175,10 @@ class HostFormSchema(BlankIsNone):
     select or typed) only when adding one."""
 
     organisation = fields.String(allow_none=True, load_default=None,
-                                 validate=validate.Regexp(_PUBLIC_ID, error=CHOOSE_ORGANISATION),
+                                 validate=validate.Regexp(PUBLIC_ID_PATTERN, error=CHOOSE_ORGANISATION),
                                  error_messages={"invalid": CHOOSE_ORGANISATION})
     organisation_public_id = fields.String(allow_none=True, load_default=None, load_only=True,
-                                           validate=validate.Regexp(_PUBLIC_ID, error=CHOOSE_ORGANISATION),
+                                           validate=validate.Regexp(PUBLIC_ID_PATTERN, error=CHOOSE_ORGANISATION),
                                            error_messages={"invalid": CHOOSE_ORGANISATION})
     capacity = fields.Integer(required=True, strict=False, validate=validate.Range(min=0, error=BAD_COUNT),
                               error_messages={"required": REQUIRED, "null": REQUIRED, "invalid": BAD_COUNT})

@@ -7,12 +7,12 @@ from marshmallow import fields, validate
 
 from directory.links import public_url
 from directory.models import WorkFormat
+from directory.models.public_ids import PUBLIC_ID_PATTERN
 from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
 from directory.schemas.organisations import _OwnColumns
 from directory.schemas.places import DistrictSchema, ProvinceSchema
 from directory.schemas.taxonomies import IssueAreaSchema
 from directory.services.events import ApplicationWindow, EventStatus, application_window, event_status
-from directory.services.organisations import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH
 
 
 class EventQuerySchema(QuerySchema):
@@ -25,7 +25,7 @@ class EventQuerySchema(QuerySchema):
 class EventPathSchema(QuerySchema):
     public_id = fields.String(
         required=True,
-        validate=validate.Regexp(f"^[{PUBLIC_ID_ALPHABET}]{{{PUBLIC_ID_LENGTH}}}$"),
+        validate=validate.Regexp(PUBLIC_ID_PATTERN),
         metadata={"description": "The event's public id, e.g. 'k7m2x9qa'."},
     )
 

@@ -15,43 +15,57 @@ from datetime import date
 import sqlalchemy as sa
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
 
-from directory.links import public_url
+from directory.eras import BUDDHIST_ERA_OFFSET
 from directory.extensions import db
+from directory.links import public_url
 from directory.models import IssueArea, OrganisationType
-from directory.models.organisations import THAILAND_BOUNDS
+from directory.models.organisations import EARLIEST_FOUNDED_YEAR, THAILAND_BOUNDS
 from directory.schemas.common import OutputSchema
-from directory.schemas import organisation_rows as rows
+from directory.schemas.fields import (
+    BAD_EMAIL,
+    BAD_URL,
+    BAD_YEAR,
+    CHOOSE_DISTRICT,
+    CHOOSE_ISSUE_AREAS,
+    CHOOSE_PROVINCE,
+    CHOOSE_TYPE,
+    DISTRICT_ELSEWHERE,
+    DISTRICT_MESSAGES,
+    EXPECTED_LIST,
+    DistrictText,
+    Email,
+    IssueAreasField,
+    MaxLength,
+    OrganisationTypeField,
+    Phone,
+    Province,
+    WebAddress,
+    Year,
+    district_in,
+    district_problem,
+    organisation_limit,
+    too_long,
+)
 from directory.schemas.organisations import OrganisationSchema
 from directory.services.places import gazetteer
 
-MAX_NAME = 300
-MAX_DESCRIPTION = 5000
-MAX_ADDRESS = 1000
-MAX_SHORT_TEXT = 100  # phone, LINE ID, one target group
-MAX_EMAIL = 254
-MAX_URL = 500
+MAX_NAME = organisation_limit("name_th")
+MAX_DESCRIPTION = organisation_limit("description_th")
+MAX_ADDRESS = organisation_limit("address")
+MAX_SHORT_TEXT = 100  # one target group
 MAX_TARGET_GROUPS = 20
 
 NAME_REQUIRED = "The Thai name is required."
 PROVINCE_REQUIRED = "The province is required."
 VERSION_MISSING = "The version you edited is missing: reload the page and try again."
 EXPECTED_TEXT = "Expected text."
-EXPECTED_LIST = "Expected a list."
 EXPECTED_TRUE_OR_FALSE = "Expected true or false."
 UNKNOWN_FIELD = "This field cannot be changed here."
 NOT_AN_OBJECT = "The request body must be a JSON object."
-CHOOSE_TYPE = "Choose an organisation type from the list."
-CHOOSE_ISSUE_AREAS = "Choose issue areas from the list."
-CHOOSE_PROVINCE = "Choose a province from the list."
-CHOOSE_DISTRICT = "Choose a district from the list."
-DISTRICT_ELSEWHERE = "The district is not in the chosen province."
 BAD_NUMBER = "Enter a number in decimal degrees."
 LATITUDE_OUTSIDE = "The latitude is outside Thailand."
 LONGITUDE_OUTSIDE = "The longitude is outside Thailand."
 HALF_A_POSITION = "Give both latitude and longitude, or leave both blank."
-BAD_EMAIL = "Enter a valid email address."
-BAD_URL = "Enter a web address starting with http:// or https://."
-BAD_YEAR = "Enter a year between 1800 and this year."
 TOO_MANY_TARGET_GROUPS = "Give at most 20 target groups."
 
 _SPACES = re.compile(r"\s+")
@@ -59,11 +73,6 @@ _SPACES = re.compile(r"\s+")
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?"
 WEB_ADDRESS_PATTERN = rf"^https?://{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,10}}(?:/[A-Za-z0-9._~-]*)*$"
 EMAIL_PATTERN = rf"^[A-Za-z0-9_%+-]{{1,30}}(?:\.[A-Za-z0-9_%+-]{{1,30}})*@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,10}}$"
-_HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-
-
-def too_long(limit):
-    return f"Use at most {limit} characters."
 
 
 # Every message this schema can give, for the test that each has its Thai translation.
@@ -71,13 +80,8 @@ MESSAGES = (
     NAME_REQUIRED, PROVINCE_REQUIRED, VERSION_MISSING, EXPECTED_TEXT, EXPECTED_LIST, EXPECTED_TRUE_OR_FALSE,
     UNKNOWN_FIELD, NOT_AN_OBJECT, CHOOSE_TYPE, CHOOSE_ISSUE_AREAS, CHOOSE_PROVINCE, CHOOSE_DISTRICT,
     DISTRICT_ELSEWHERE, BAD_NUMBER, LATITUDE_OUTSIDE, LONGITUDE_OUTSIDE, HALF_A_POSITION, BAD_EMAIL, BAD_URL,
-    BAD_YEAR, TOO_MANY_TARGET_GROUPS,
-    *(too_long(limit) for limit in (MAX_NAME, MAX_DESCRIPTION, MAX_ADDRESS, MAX_SHORT_TEXT, MAX_EMAIL, MAX_URL)),
+    BAD_YEAR, TOO_MANY_TARGET_GROUPS, too_long(MAX_NAME).msgid,
 )
-
-
-def _length(limit):
-    return validate.Length(max=limit, error=too_long(limit))
 
 
 class Text(fields.String):
@@ -87,7 +91,7 @@ class Text(fields.String):
 
     def __init__(self, limit, **kwargs):
         kwargs.setdefault("allow_none", True)
-        super().__init__(validate=_length(limit), **kwargs)
+        super().__init__(validate=MaxLength(limit), **kwargs)
 
 
 class Name(Text):
@@ -95,59 +99,6 @@ class Name(Text):
 
     def _deserialize(self, value, attr, data, **kwargs):
         return _SPACES.sub(" ", super()._deserialize(value, attr, data, **kwargs))
-
-
-class WebAddress(fields.Url):
-    """An http(s) address; "www.example.org" is taken to mean https://www.example.org."""
-
-    default_error_messages = {"invalid": BAD_URL}
-
-    def __init__(self, **kwargs):
-        super().__init__(schemes={"http", "https"}, require_tld=True, allow_none=True,
-                         validate=_length(MAX_URL), **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if isinstance(value, str) and not _HAS_SCHEME.match(value):
-            value = f"https://{value}"
-        return super()._deserialize(value, attr, data, **kwargs)
-
-
-class OrganisationTypeField(fields.String):
-    """A type by slug (the form's select sends the slug); loads the OrganisationType."""
-
-    default_error_messages = {"invalid": CHOOSE_TYPE}
-
-    def __init__(self, **kwargs):
-        super().__init__(allow_none=True, metadata={"description": "The type's slug (see /api/v1/organisation-types)."},
-                         **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        slug = super()._deserialize(value, attr, data, **kwargs)
-        found = db.session.scalar(sa.select(OrganisationType).filter_by(slug=slug))
-        if found is None:
-            raise ValidationError(CHOOSE_TYPE)
-        return found
-
-
-class IssueAreasField(fields.List):
-    """Issue areas by slug; loads the IssueAreas, in the order given, without repeats."""
-
-    default_error_messages = {"invalid": EXPECTED_LIST}
-
-    def __init__(self, **kwargs):
-        super().__init__(fields.String(error_messages={"invalid": CHOOSE_ISSUE_AREAS, "null": CHOOSE_ISSUE_AREAS}),
-                         allow_none=True,
-                         metadata={"description": "Slugs of issue areas (see /api/v1/issue-areas); [] for none."},
-                         **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        slugs = list(dict.fromkeys(slug.strip() for slug in super()._deserialize(value, attr, data, **kwargs)
-                                   if slug.strip()))
-        by_slug = {area.slug: area for area in db.session.scalars(
-            sa.select(IssueArea).where(IssueArea.slug.in_(slugs)))}
-        if set(slugs) - set(by_slug):
-            raise ValidationError(CHOOSE_ISSUE_AREAS)
-        return [by_slug[slug] for slug in slugs]
 
 
 class TargetGroupsField(fields.Field):
@@ -173,42 +124,11 @@ class TargetGroupsField(fields.Field):
         return groups
 
 
-class ProvinceField(fields.String):
-    """A province by DOPA code (the form's select), ISO code, Thai or English name; loads its code."""
-
-    default_error_messages = {"invalid": CHOOSE_PROVINCE, "null": PROVINCE_REQUIRED}
-
-    def __init__(self, **kwargs):
-        super().__init__(metadata={"description": "DOPA code ('91'), ISO code, Thai or English name."}, **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        place = gazetteer().province(super()._deserialize(value, attr, data, **kwargs))
-        if place is None:
-            raise ValidationError(CHOOSE_PROVINCE)
-        return place.code
-
-
 class Coordinate(fields.Float):
     def __init__(self, low, high, outside, **kwargs):
         super().__init__(allow_none=True, allow_nan=False,
                          error_messages={"invalid": BAD_NUMBER, "special": BAD_NUMBER, "too_large": BAD_NUMBER},
                          validate=validate.Range(low, high, error=outside), **kwargs)
-
-
-class FoundedYear(rows.FoundedYear):
-    """The import's founded year (Common or Buddhist Era), with one fixed message for any mistake."""
-
-    default_error_messages = {"invalid": BAD_YEAR, "too_large": BAD_YEAR}
-
-    def __init__(self, **kwargs):
-        super().__init__(allow_none=True, metadata={"description": "Common Era; a Buddhist Era year is converted."},
-                         **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        try:
-            return super()._deserialize(value, attr, data, **kwargs)
-        except ValidationError as error:
-            raise ValidationError(BAD_YEAR) from error
 
 
 class OrganisationEditSchema(Schema):
@@ -227,25 +147,27 @@ class OrganisationEditSchema(Schema):
                                                       "a newer version on the server makes this a 409."})
     name_th = Name(MAX_NAME, allow_none=False, error_messages={"null": NAME_REQUIRED})
     name_en = Name(MAX_NAME)
-    type = OrganisationTypeField()
+    type = OrganisationTypeField(allow_none=True)
     description_th = Text(MAX_DESCRIPTION)
     description_en = Text(MAX_DESCRIPTION)
-    issue_areas = IssueAreasField()
+    issue_areas = IssueAreasField(allow_none=True, metadata={
+        "description": "Slugs of issue areas (see /api/v1/issue-areas); [] for none."})
     target_groups = TargetGroupsField()
-    province_code = ProvinceField(data_key="province")
-    district_code = Text(MAX_SHORT_TEXT, data_key="district", metadata={
+    province_code = Province(data_key="province", error_messages={"null": PROVINCE_REQUIRED})
+    district_code = DistrictText(data_key="district", allow_none=True, error_messages={"invalid": EXPECTED_TEXT},
+                                 metadata={
         "description": "DOPA code ('9104'), Thai or English name of a district of the province; null for none."})
     address = Text(MAX_ADDRESS)
     latitude = Coordinate(THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"], LATITUDE_OUTSIDE, metadata={
         "description": "With longitude; both null puts the organisation at its district's centre."})
     longitude = Coordinate(THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"], LONGITUDE_OUTSIDE)
-    phone = Text(MAX_SHORT_TEXT)
-    email = fields.Email(allow_none=True, validate=_length(MAX_EMAIL),
-                         error_messages={"invalid": BAD_EMAIL})
+    phone = Phone(allow_none=True, error_messages={"invalid": EXPECTED_TEXT})
+    email = Email(allow_none=True)
     website = WebAddress()
-    facebook = WebAddress()
-    line_id = Text(MAX_SHORT_TEXT)
-    founded_year = FoundedYear()
+    facebook = WebAddress(organisation_limit("facebook"))
+    line_id = Text(organisation_limit("line_id"))
+    founded_year = Year(EARLIEST_FOUNDED_YEAR, allow_none=True,
+                        metadata={"description": "Common Era; a Buddhist Era year is converted."})
     remove_logo = fields.Boolean(load_only=True, error_messages={"invalid": EXPECTED_TRUE_OR_FALSE,
                                                                  "null": EXPECTED_TRUE_OR_FALSE},
                                  metadata={"description": "true removes the logo."})
@@ -280,9 +202,9 @@ class OrganisationEditSchema(Schema):
                 "website": {"pattern": WEB_ADDRESS_PATTERN}, "facebook": {"pattern": WEB_ADDRESS_PATTERN},
                 "email": {"pattern": EMAIL_PATTERN},
                 "founded_year": {"anyOf": [
-                    {"minimum": rows.EARLIEST_FOUNDED_YEAR, "maximum": this_year},
-                    {"minimum": rows.EARLIEST_FOUNDED_YEAR + rows.BUDDHIST_ERA_OFFSET,
-                     "maximum": this_year + rows.BUDDHIST_ERA_OFFSET}]},
+                    {"minimum": EARLIEST_FOUNDED_YEAR, "maximum": this_year},
+                    {"minimum": EARLIEST_FOUNDED_YEAR + BUDDHIST_ERA_OFFSET,
+                     "maximum": this_year + BUDDHIST_ERA_OFFSET}]},
             },
             "allOf": [{"anyOf": both_or_neither}, {"anyOf": one_place_field}],
             "description": "Latitude and longitude go together. A district code says its province, so send "
@@ -314,8 +236,9 @@ class OrganisationEditSchema(Schema):
             errors["latitude"] = [HALF_A_POSITION]
         district = original_data.get("district")
         if isinstance(district, str) and district.strip():
-            problem = self._district_problem(district, data)
-            if problem:
+            province_code = self._province_code(data, district)
+            problem = district_problem(district, province_code, DISTRICT_MESSAGES) if province_code else None
+            if problem:  # without a province, the province's own error is shown
                 errors["district"] = [problem]
         if errors:
             raise ValidationError(errors)
@@ -330,15 +253,6 @@ class OrganisationEditSchema(Schema):
             return place.province_code
         return self.organisation.province_code if self.organisation is not None else None
 
-    def _district_problem(self, text, data):
-        province_code = self._province_code(data, text)
-        if province_code is None:
-            return None  # the province's own error is shown
-        problem = gazetteer().resolve(province=province_code, district=str(text)).problems.get("district")
-        if problem is None:
-            return None
-        return DISTRICT_ELSEWHERE if problem.kind == "elsewhere" else CHOOSE_DISTRICT
-
     @post_load
     def resolve(self, data, **_):
         if data.get("target_groups", ()) is None:
@@ -347,8 +261,7 @@ class OrganisationEditSchema(Schema):
             data["issue_areas"] = []
         province_code = self._province_code(data, data.get("district_code"))
         if data.get("district_code"):
-            resolution = gazetteer().resolve(province=province_code, district=data["district_code"])
-            data["district_code"] = resolution.district_code
+            data["district_code"], _problem = district_in(data["district_code"], province_code)
             if "province_code" not in data and self.organisation is not None \
                     and province_code != self.organisation.province_code:
                 data["province_code"] = province_code  # a district code sent alone moves its province too

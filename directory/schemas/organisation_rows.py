@@ -7,26 +7,38 @@ one pass over a file can name every mistake in it; each message is a Message, sa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, pre_load, validates_schema
 
 from directory.extensions import db
+from directory.i18n import Message
 from directory.input_guard import FORBIDDEN, problem_with
-from directory.i18n import Message, joined
-from directory.models import IssueArea, Organisation, OrganisationType
-from directory.models.organisations import THAILAND_BOUNDS
-from directory.services.places import Gazetteer, PlaceResolution, by_every_name, gazetteer, normalise
+from directory.models import IssueArea, OrganisationType
+from directory.models.organisations import EARLIEST_FOUNDED_YEAR, THAILAND_BOUNDS
+from directory.schemas.fields import (
+    ISSUE_AREA_SEPARATOR,
+    Email,
+    IssueAreasField,
+    MaxLength,
+    OrganisationTypeField,
+    Phone,
+    WebAddress,
+    Year,
+    organisation_limit,
+)
+from directory.services.places import Gazetteer, PlaceResolution, by_every_name, gazetteer
 from search_index.analysis import THAI_DIGITS, clean_text, one_line
 
-ISSUE_AREA_SEPARATOR = ";"
-BUDDHIST_ERA_OFFSET = 543
-EARLIEST_FOUNDED_YEAR = 1800
 NUMBER_COLUMNS = ("lat", "lon", "founded_year")
 PLACE_COLUMNS = ("province", "district")
 
 NOT_A_NUMBER = Message("not a number")
 NOT_AN_EMAIL = Message("not a valid email address")
+NOT_A_WEB_ADDRESS = Message("'%(value)s' is not a web address (http://… or https://…)")
+UNKNOWN_TYPE = Message("unknown organisation type '%(value)s'; the types are: %(accepted)s")
+UNKNOWN_ISSUE_AREA = Message("unknown issue area '%(value)s'; the issue areas are: %(accepted)s")
+BAD_FOUNDED_YEAR = Message("founded year %(value)s is not a year between %(earliest)s and %(latest)s "
+                           "(or %(earliest_be)s to %(latest_be)s in the Buddhist era)")
 NAME_REQUIRED = Message("the Thai name is required")
 PROVINCE_REQUIRED = Message("the province is required (or a district or an address that names it)")
 
@@ -48,14 +60,12 @@ class RowReferences:
         )
 
 
+def longer_than(limit):
+    return Message("longer than %(limit)s characters", limit=limit)
+
+
 def _max_length(column):
-    limit = Organisation.__table__.c[column].type.length
-
-    def check(value):
-        if value is not None and len(value) > limit:
-            raise ValidationError(Message("longer than %(limit)s characters", limit=limit))
-
-    return check
+    return MaxLength(organisation_limit(column), longer_than)
 
 
 def _is_blank(value):
@@ -74,59 +84,6 @@ class Name(fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         return one_line(super()._deserialize(value, attr, data, **kwargs))
-
-
-class _Accepted(fields.Field):
-    """A value from a short list, named by slug, Thai or English name; an unknown one lists the choices."""
-
-    unknown_message = ""
-
-    def _known(self):
-        raise NotImplementedError
-
-    def _find(self, text):
-        found = self._known().get(normalise(text))
-        if found is None:
-            slugs = sorted({row.slug for row in self._known().values()})
-            raise ValidationError(Message(self.unknown_message, value=text.strip(), accepted=joined(slugs)))
-        return found
-
-
-class OrganisationTypeField(_Accepted):
-    """A type by slug, Thai or English name; loads the OrganisationType."""
-
-    unknown_message = "unknown organisation type '%(value)s'; the types are: %(accepted)s"
-
-    def _known(self):
-        return self.parent.references.types
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        return self._find(str(value))
-
-
-class IssueAreasField(_Accepted):
-    """Issue areas separated by ';', each by slug, Thai or English name; loads a list without repeats."""
-
-    unknown_message = "unknown issue area '%(value)s'; the issue areas are: %(accepted)s"
-
-    def _known(self):
-        return self.parent.references.issue_areas
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        found, unknown = [], []
-        for text in str(value).split(ISSUE_AREA_SEPARATOR):
-            if not text.strip():
-                continue
-            try:
-                area = self._find(text)
-            except ValidationError as error:
-                unknown += error.messages
-                continue
-            if area not in found:
-                found.append(area)
-        if unknown:
-            raise ValidationError(unknown)
-        return found
 
 
 class Number(fields.Float):
@@ -149,25 +106,6 @@ class Coordinate(Number):
             raise ValidationError(Message("%(axis)s %(number)s is outside Thailand (%(low)s to %(high)s)",
                                           axis=self.axis, number=number, low=self.low, high=self.high))
         return number
-
-
-class FoundedYear(fields.Integer):
-    """A year of the common era, or of the Buddhist era (2555) as Thai documents write it."""
-
-    default_error_messages = {"invalid": NOT_A_NUMBER, "too_large": NOT_A_NUMBER}
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        year = super()._deserialize(value, attr, data, **kwargs)
-        this_year = date.today().year
-        if EARLIEST_FOUNDED_YEAR + BUDDHIST_ERA_OFFSET <= year <= this_year + BUDDHIST_ERA_OFFSET:
-            year -= BUDDHIST_ERA_OFFSET
-        if not EARLIEST_FOUNDED_YEAR <= year <= this_year:
-            raise ValidationError(Message(
-                "founded year %(value)s is not a year between %(earliest)s and %(latest)s "
-                "(or %(earliest_be)s to %(latest_be)s in the Buddhist era)",
-                value=value, earliest=EARLIEST_FOUNDED_YEAR, latest=this_year,
-                earliest_be=EARLIEST_FOUNDED_YEAR + BUDDHIST_ERA_OFFSET, latest_be=this_year + BUDDHIST_ERA_OFFSET))
-        return year
 
 
 def _optional(field_class, *args, **kwargs):
@@ -195,24 +133,26 @@ class OrganisationRowSchema(Schema):
     name_th = Name(required=True, validate=_max_length("name_th"),
                    error_messages={"required": NAME_REQUIRED, "null": NAME_REQUIRED})
     name_en = _optional(Name, validate=_max_length("name_en"))
-    type = _optional(OrganisationTypeField)
+    type = _optional(OrganisationTypeField, error_messages={"unknown": UNKNOWN_TYPE})
     # Read together (with the address) by the place resolver in check_places.
     province = _optional(fields.String, load_only=True)
     district = _optional(fields.String, load_only=True)
-    issue_areas = _optional(IssueAreasField)
-    description_th = _optional(Text)
-    description_en = _optional(Text)
-    address = _optional(Text)
+    issue_areas = _optional(IssueAreasField, ISSUE_AREA_SEPARATOR, error_messages={"unknown": UNKNOWN_ISSUE_AREA})
+    description_th = _optional(Text, validate=_max_length("description_th"))
+    description_en = _optional(Text, validate=_max_length("description_en"))
+    address = _optional(Text, validate=_max_length("address"))
     latitude = _optional(Coordinate, "latitude", 90, THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"],
                          data_key="lat")
     longitude = _optional(Coordinate, "longitude", 180, THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"],
                           data_key="lon")
-    phone = _optional(fields.String, validate=_max_length("phone"))
-    email = _optional(fields.Email, validate=_max_length("email"), error_messages={"invalid": NOT_AN_EMAIL})
-    website = _optional(fields.String, validate=_max_length("website"))
-    facebook = _optional(fields.String, validate=_max_length("facebook"))
+    phone = _optional(Phone, too_long_message=longer_than)
+    email = _optional(Email, too_long_message=longer_than, error_messages={"invalid": NOT_AN_EMAIL})
+    website = _optional(WebAddress, too_long_message=longer_than, error_messages={"invalid": NOT_A_WEB_ADDRESS})
+    facebook = _optional(WebAddress, organisation_limit("facebook"), too_long_message=longer_than,
+                         error_messages={"invalid": NOT_A_WEB_ADDRESS})
     line_id = _optional(fields.String, validate=_max_length("line_id"))
-    founded_year = _optional(FoundedYear)
+    founded_year = _optional(Year, EARLIEST_FOUNDED_YEAR, error_messages={
+        "invalid": NOT_A_NUMBER, "too_large": NOT_A_NUMBER, "range": BAD_FOUNDED_YEAR})
 
     def __init__(self, references: RowReferences, **kwargs):
         super().__init__(**kwargs)

@@ -4,13 +4,13 @@ from marshmallow import RAISE, fields, pre_dump, validate
 
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationType, Region
+from directory.models.public_ids import PUBLIC_ID_PATTERN
 
 from directory.links import public_url
 from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
 from directory.schemas.organisation_filters import OrganisationFilterSchema
 from directory.schemas.places import DistrictSchema, ProvinceSchema
 from directory.schemas.taxonomies import IssueAreaSchema, OrganisationTypeSchema
-from directory.services.organisations import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH
 from directory.services.places import gazetteer
 
 FILTER_DESCRIPTIONS = {
@@ -65,7 +65,7 @@ class OrganisationQuerySchema(OrganisationFilterSchema):
 class OrganisationPathSchema(QuerySchema):
     public_id = fields.String(
         required=True,
-        validate=validate.Regexp(f"^[{PUBLIC_ID_ALPHABET}]{{{PUBLIC_ID_LENGTH}}}$"),
+        validate=validate.Regexp(PUBLIC_ID_PATTERN),
         metadata={"description": "The organisation's public id, e.g. 'k7m2x9qa'."},
     )
 

@@ -18,10 +18,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from directory.extensions import db
-from directory.models import Application, ApplicationStatus, Consent, ConsentPurpose, IssueArea, Province
+from directory.models import Application, ApplicationStatus, Consent, ConsentPurpose, IssueArea
 from directory.services import clock
 from directory.services.application_status import FINAL_STATUSES, is_final, log_submission, move_application, utc_now
 from directory.services.events import ApplicationWindow, application_window
+from directory.services.reference import reference
 
 # Codes of the media skills an applicant may tick (EventHost.wanted_skills uses the same codes).
 MEDIA_SKILLS = ("writing", "photography", "video", "graphic_design", "podcast", "social_media", "other")
@@ -293,8 +294,8 @@ def application_form_context(event, application=None):
     given = {c.purpose for c in application.consents if c.withdrawn_at is None} if application else set()
     return {"application_form": {
         "is_update": application is not None,
-        "provinces": db.session.scalars(sa.select(Province)).all(),
-        "issue_areas": db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all(),
+        "provinces": reference().provinces,
+        "issue_areas": reference().issue_areas,
         "media_skills": MEDIA_SKILLS,
         "consents": [{"field": field, "purpose": purpose, "th": CONSENT_WORDINGS[purpose][0],
                       "en": CONSENT_WORDINGS[purpose][1], "is_given": purpose in given,

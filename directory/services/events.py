@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Event
+from directory.models.public_ids import is_public_id
 from directory.services import clock
 from directory.services.organisations import new_public_id
 from directory.services.reference_data import SEEDS_DIR
@@ -91,6 +92,14 @@ def open_for_applications(today=None):
         sa.select(Event).where(Event.is_cancelled.is_(False), Event.applications_open_on <= today,
                                Event.applications_close_on >= today)
         .order_by(Event.applications_close_on, Event.id)).all()
+
+
+def event_by_public_id(public_id, *options):
+    """The event with this public id, or None; `options` are loader options for what the caller shows.
+    Text that cannot be a public id is not looked up."""
+    if not is_public_id(public_id):
+        return None
+    return db.session.scalar(sa.select(Event).where(Event.public_id == public_id).options(*options))
 
 
 def create_event(values):

@@ -7,11 +7,9 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus, RevisionSource
+from directory.models.public_ids import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH, is_public_id
 from directory.services.places import gazetteer
 from directory.services.revisions import record_revision
-
-PUBLIC_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: read aloud and typed safely
-PUBLIC_ID_LENGTH = 8
 
 # Fields a caller may set through create/update; everything else (ids, version, timestamps) is ours.
 EDITABLE_FIELDS = (
@@ -24,6 +22,30 @@ EDITABLE_FIELDS = (
 
 def new_public_id():
     return "".join(secrets.choice(PUBLIC_ID_ALPHABET) for _ in range(PUBLIC_ID_LENGTH))
+
+
+def organisation_by_public_id(public_id, *options, published=False):
+    """The organisation with this public id (only a published one if `published`), or None.
+
+    `options` are loader options (selectinload...) for what the caller will show. Text that cannot be a
+    public id is not looked up.
+    """
+    if not is_public_id(public_id):
+        return None
+    query = sa.select(Organisation).where(Organisation.public_id == public_id).options(*options)
+    if published:
+        query = query.where(Organisation.status == OrganisationStatus.PUBLISHED)
+    return db.session.scalar(query)
+
+
+def published_successor(public_id):
+    """The published organisation that a duplicate with this public id was merged into, or None: the
+    duplicate's address, shared or bookmarked, leads to the record kept."""
+    merged = organisation_by_public_id(public_id)
+    if merged is None or merged.status is not OrganisationStatus.ARCHIVED or merged.merged_into_id is None:
+        return None
+    kept = db.session.get(Organisation, merged.merged_into_id)
+    return kept if kept is not None and kept.is_published else None
 
 
 def slugify(text):

@@ -1,8 +1,5 @@
 """Who may change what. The web form and the API ask here, so they answer alike."""
-import sqlalchemy as sa
-
-from directory.extensions import db
-from directory.models import Organisation
+from directory.services.organisations import organisation_by_public_id
 
 
 def can_edit(user, organisation):
@@ -18,7 +15,7 @@ def editable_organisation(public_id, user):
     404 for an unknown, draft or archived organisation, so a refusal reveals nothing the public
     cannot see; 403 for a published one, whose existence anyone can see.
     """
-    organisation = db.session.scalar(sa.select(Organisation).where(Organisation.public_id == public_id))
+    organisation = organisation_by_public_id(public_id)
     if organisation is not None and can_edit(user, organisation):
         return organisation, None
     return None, 403 if organisation is not None and organisation.is_published else 404

@@ -1,7 +1,7 @@
-"""The reference data as plain read-only rows, read once per process: regions with their provinces,
-issue areas and organisation types. It changes only when `flask seed` runs, which forgets this copy
-(a deploy restarts the web workers, which forget theirs). Searches and their pages read it here rather
-than asking the database each time.
+"""The reference data as plain read-only rows, read once per process: regions with their provinces, the
+provinces with their region, issue areas and organisation types. It changes only when `flask seed` runs,
+which forgets this copy (a deploy restarts the web workers, which forget theirs). Searches, pages, forms
+and the API's lists read it here rather than asking the database each time.
 """
 from __future__ import annotations
 
@@ -30,9 +30,21 @@ class RegionRow(Term):
     provinces: tuple[PlaceRef, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class ProvinceRow:
+    """A province as lists, filters and the API show it: its codes, names and region."""
+
+    code: str
+    iso_code: str
+    name_th: str
+    name_en: str
+    region: Term
+
+
 class Reference:
-    def __init__(self, regions, issue_areas, types):
+    def __init__(self, regions, issue_areas, types, provinces=()):
         self.regions = tuple(regions)
+        self.provinces = tuple(sorted(provinces, key=lambda province: province.code))
         self.issue_areas = tuple(issue_areas)
         self.types = tuple(types)
         self._by_slug = {kind: {row.slug: row for row in rows} for kind, rows in (
@@ -76,16 +88,19 @@ def reference() -> Reference:
     cached = current_app.extensions.get("reference")
     if cached is None:
         places = gazetteer()
-        regions = []
+        regions, provinces = [], []
         for region in db.session.scalars(db.select(Region).order_by(Region.id)):
             codes = [province.code for province in region.provinces]
             regions.append(RegionRow(region.slug, region.name_th, region.name_en, region.id,
                                      provinces=tuple(places.provinces[code] for code in codes)))
+            provinces += [ProvinceRow(province.code, province.iso_code, province.name_th, province.name_en,
+                                      regions[-1]) for province in region.provinces]
         terms = {model: [Term(row.slug, row.name_th, row.name_en, row.position,
                               getattr(row, "is_from_announcement", False))
                          for row in db.session.scalars(db.select(model).order_by(model.position))]
                  for model in (IssueArea, OrganisationType)}
-        cached = current_app.extensions["reference"] = Reference(regions, terms[IssueArea], terms[OrganisationType])
+        cached = current_app.extensions["reference"] = Reference(regions, terms[IssueArea], terms[OrganisationType],
+                                                               provinces)
     return cached
 
 

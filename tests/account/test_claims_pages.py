@@ -171,7 +171,7 @@ def test_registering_creates_a_draft_and_a_pending_registration(client, signed_i
         "กลุ่มอาสาสมัครบ้านควน", "Ban Khuan Volunteers", "foundation")
     assert (organisation.province_code, organisation.district.name_th) == ("91", "ละงู")
     assert (organisation.phone, organisation.email, organisation.website) == (
-        "074 123 456", "info@example.org", "example.org")
+        "074 123 456", "info@example.org", "https://example.org")  # read as the edit form reads it
     assert organisation.is_position_approximate  # the district's centre until an address is given
     assert not person.is_editor_of(organisation)
     assert client.get(f"/organisations/{organisation.public_id}").status_code == 404  # a draft is not public

@@ -1,13 +1,11 @@
 """GET /api/v1/events and /api/v1/events/<id>: public fields, ISO 8601 dates, hosts, published works."""
 import json
-from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import ConsentPurpose, Event, WorkFormat
-from directory.services import clock
 from directory.services.events import cancel_event, seed_programme_events
 from directory.services.hosts import add_host
 from tests.api.conftest import all_keys
@@ -24,23 +22,14 @@ PUBLIC_EVENT_FIELDS = {
 
 
 @pytest.fixture
-def at(app):
-    def set_to(year, month, day):
-        app.config["CLOCK"] = lambda: datetime(year, month, day, 12, tzinfo=clock.BANGKOK)
-
-    yield set_to
-    app.config.pop("CLOCK", None)
-
-
-@pytest.fixture
 def satun(app):
     seed_programme_events()
     db.session.commit()
     return db.session.scalar(sa.select(Event).where(Event.slug == SATUN_SLUG))
 
 
-def test_the_list_gives_public_fields_and_iso_dates(client, satun, at, assert_matches_component):
-    at(2019, 3, 20)
+def test_the_list_gives_public_fields_and_iso_dates(client, satun, set_clock, assert_matches_component):
+    set_clock(2019, 3, 20)
     response = client.get("/api/v1/events")
     assert response.status_code == 200
     body = response.get_json()
@@ -72,14 +61,14 @@ def test_the_list_gives_public_fields_and_iso_dates(client, satun, at, assert_ma
                                 "we-are-cso-suphan-buri-2019"}),
     ((2019, 7, 1), "open", set()),
 ])
-def test_the_list_filters_by_status(client, satun, at, day, status, slugs):
-    at(*day)
+def test_the_list_filters_by_status(client, satun, set_clock, day, status, slugs):
+    set_clock(*day)
     body = client.get(f"/api/v1/events?status={status}").get_json()
     assert {item["slug"] for item in body["items"]} == slugs
 
 
-def test_a_cancelled_event_has_that_status(client, satun, at):
-    at(2019, 3, 20)
+def test_a_cancelled_event_has_that_status(client, satun, set_clock):
+    set_clock(2019, 3, 20)
     cancel_event(satun)
     db.session.commit()
     body = client.get("/api/v1/events?status=cancelled").get_json()
@@ -136,12 +125,12 @@ def test_an_unknown_event_is_a_json_404(client, satun, public_id):
     assert response.get_json()["status"] == 404
 
 
-def test_no_personal_field_or_value_in_any_event_response(client, satun, make_organisation, at):
+def test_no_personal_field_or_value_in_any_event_response(client, satun, make_organisation, set_clock):
     host = add_host(satun, make_organisation(), capacity=5)
     db.session.commit()
     _, secrets_ = make_applicant_with_personal_data(satun, host=host)
     for day in ((2019, 3, 20), (2019, 4, 7), (2019, 5, 1)):
-        at(*day)
+        set_clock(*day)
         for url in ("/api/v1/events", f"/api/v1/events/{satun.public_id}", "/api/v1/events?status=finished",
                     "/api/v1/events?status=open"):
             response = client.get(url)

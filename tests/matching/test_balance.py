@@ -1,7 +1,7 @@
 import numpy as np
 
 from directory.matching import Host, Participant, Weights, match
-from directory.matching.balance import _excess, balance_penalties, Groups
+from directory.matching.balance import Groups, _excess, balance_penalties
 from directory.matching.fit import pair_parts
 
 NORTH, SOUTH = (18.8, 99.0), (7.0, 100.5)

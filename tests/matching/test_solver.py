@@ -81,3 +81,89 @@ def test_greedy_can_be_worse_than_optimal():
     allowed = np.ones_like(scores, dtype=bool)
     assert assign_greedy(scores, allowed, [1, 1]).tolist() == [0, 1]
     assert assign_optimal(scores, allowed, [1, 1], [0, 0]).tolist() == [1, 0]
+
+
+# -- the priority order, as fixed cases (each broke once in a way the random cases above may miss) -------
+
+def test_two_hosts_needing_a_minimum_both_get_one_though_the_total_is_far_worse():
+    # Host 0 (minimum 1) can only be filled by participant 0, whose place at host 1 (minimum 1) then only
+    # participant 1 can take, leaving host 2 where both score best: two people move to fill one more minimum,
+    # losing 2 x 10 in total score. A bonus per minimum place of 1 + (score range) would not pay for that.
+    scores = np.array([[0.0, 10.0, 0.0],
+                       [0.0, 0.0, 10.0]])
+    allowed = np.array([[True, True, True],
+                        [False, True, True]])
+    assignment = assign_optimal(scores, allowed, capacity=[1, 1, 2], minimum=[1, 1, 0])
+    assert assignment.tolist() == [0, 1]
+    placed, filled, _total = objective_key(assignment, scores, np.array([1, 1, 0]))
+    assert (placed, filled) == (2, 2)
+
+
+def test_a_long_chain_of_moves_still_fills_the_minimum():
+    # Filling host 0's one minimum place moves every participant one host along the chain.
+    n = 5
+    scores = np.zeros((n, n + 1))
+    allowed = np.zeros((n, n + 1), dtype=bool)
+    for row in range(n):
+        allowed[row, row] = allowed[row, row + 1] = True
+        scores[row, row + 1] = 100.0  # each prefers the next host along
+    minimum = [1] * n + [0]
+    assignment = assign_optimal(scores, allowed, capacity=[1] * (n + 1), minimum=minimum)
+    assert assignment.tolist() == list(range(n))
+
+
+def test_placing_more_people_outranks_filling_a_minimum():
+    # Only participant 0 may fill host 0's minimum, but then participant 1 (who may go only to host 1)
+    # would have no place: two placed with host 0 empty beats one placed with its minimum filled.
+    scores = np.array([[0.0, 5.0], [0.0, 5.0]])
+    allowed = np.array([[True, True], [False, True]])
+    assignment = assign_optimal(scores, allowed, capacity=[1, 1], minimum=[1, 0])
+    assert assignment.tolist() == [0, 1]
+    allowed[0, 1] = True
+    allowed[1, 0] = False
+    scores[0, 0] = -50.0
+    assert assign_optimal(scores, allowed, capacity=[1, 1], minimum=[1, 0]).tolist() == [0, 1]
+
+
+def test_among_equal_placements_and_minimums_the_best_total_wins():
+    # Filling host 0 costs participant 0 more than participant 1; without the minimum both go elsewhere.
+    scores = np.array([[0.0, 5.0, 4.0], [1.0, 5.0, 0.0]])
+    allowed = np.ones_like(scores, dtype=bool)
+    assert assign_optimal(scores, allowed, capacity=[1, 1, 1], minimum=[1, 0, 0]).tolist() == [1, 0]
+    assert assign_optimal(scores, allowed, capacity=[1, 1, 1], minimum=[0, 0, 0]).tolist() == [2, 1]
+
+
+def test_a_minimum_above_the_capacity_counts_only_the_places_there_are():
+    scores = np.array([[0.0, 1.0], [0.0, 1.0], [0.0, 1.0]])
+    allowed = np.ones_like(scores, dtype=bool)
+    assignment = assign_optimal(scores, allowed, capacity=[2, 3], minimum=[5, 0])
+    assert sorted(assignment.tolist()) == [0, 0, 1]
+
+
+@st.composite
+def structured_problems(draw):
+    """Problems drawn element by element (so Hypothesis can shrink them), with wide score ranges and
+    forbids that force chains of moves, where a too-small minimum bonus shows."""
+    n = draw(st.integers(1, 5))
+    host_count = draw(st.integers(1, 4))
+    value = st.sampled_from([-20.0, -1.0, 0.0, 0.25, 1.0, 3.0, 10.0, 40.0])
+    scores = np.array([[draw(value) for _ in range(host_count)] for _ in range(n)]).reshape(n, host_count)
+    allowed = np.array([[draw(st.booleans()) for _ in range(host_count)] for _ in range(n)],
+                       dtype=bool).reshape(n, host_count)
+    capacity = np.array([draw(st.integers(0, 3)) for _ in range(host_count)], dtype=np.int64)
+    minimum = np.array([draw(st.integers(0, 2)) for _ in range(host_count)], dtype=np.int64)
+    return scores, allowed, capacity, minimum
+
+
+@settings(max_examples=500, deadline=None)
+@given(structured_problems())
+def test_the_solver_finds_the_brute_force_optimum_on_structured_problems(problem):
+    scores, allowed, capacity, minimum = problem
+    assignment = assign_optimal(scores, allowed, capacity, minimum)
+    placed = assignment >= 0
+    assert allowed[np.nonzero(placed)[0], assignment[placed]].all()
+    assert (np.bincount(assignment[placed], minlength=len(capacity)) <= capacity).all()
+    key = objective_key(assignment, scores, minimum)
+    best = best_key(scores, allowed, capacity, minimum, [-2] * len(scores))
+    assert key[:2] == best[:2]
+    assert key[2] == pytest.approx(best[2], abs=1e-9)

@@ -1,7 +1,6 @@
 """Fetching public pages and reading what they show."""
 import html
 import re
-from datetime import datetime
 from functools import cached_property
 
 import pytest
@@ -10,7 +9,6 @@ from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import Event
-from directory.services import clock
 from directory.services.events import seed_programme_events
 
 
@@ -62,17 +60,6 @@ def page(client):
         return RenderedPage(response.get_data(as_text=True))
 
     return get
-
-
-@pytest.fixture
-def set_clock(app):
-    """set_clock(year, month, day[, hour, minute]): the app's clock at that moment in Bangkok."""
-
-    def set_to(year, month, day, hour=12, minute=0):
-        app.config["CLOCK"] = lambda: datetime(year, month, day, hour, minute, tzinfo=clock.BANGKOK)
-
-    yield set_to
-    app.config.pop("CLOCK", None)
 
 
 @pytest.fixture

@@ -76,13 +76,10 @@ def test_inside_the_window_the_page_has_the_application_form(page, satun, set_cl
     assert "Applications are open until 31 March 2019 (Thailand time)." in shown.text
 
 
-def test_after_midnight_in_bangkok_applications_are_closed(page, satun, app):
+def test_after_midnight_in_bangkok_applications_are_closed(page, satun, clock_at):
     # 17:30 UTC on 31 March is already 1 April in Bangkok.
-    app.config["CLOCK"] = lambda: datetime.fromisoformat("2019-03-31T17:30:00+00:00")
-    try:
-        shown = page(event_url(satun), lang="en")
-    finally:
-        app.config.pop("CLOCK")
+    clock_at(datetime.fromisoformat("2019-03-31T17:30:00+00:00"))
+    shown = page(event_url(satun), lang="en")
     assert "Applications are closed." in shown.text
     assert 'class="application-form"' not in shown
     assert "Applications closed" in shown.text  # the status badge

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 from flask_babel import refresh
 
-from directory import presentation
+from directory import labels, presentation
 from directory.services.events import EventStatus
 
 
@@ -60,9 +60,9 @@ def test_the_filters_are_registered_for_templates(app, in_language):
 
 def test_every_event_status_has_a_thai_badge(in_language):
     in_language("th")
-    thai = {status: presentation.event_status_label(status) for status in EventStatus}
+    thai = {status: labels.label(status) for status in EventStatus}
     in_language("en")
-    english = {status: presentation.event_status_label(status) for status in EventStatus}
+    english = {status: labels.label(status) for status in EventStatus}
     assert english[EventStatus.OPEN] == "Open for applications"
     assert thai[EventStatus.OPEN] == "เปิดรับสมัคร"
     assert len(set(thai.values())) == len(EventStatus)

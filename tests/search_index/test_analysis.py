@@ -1,6 +1,6 @@
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pythainlp.util import remove_dangling, remove_repeat_vowels, remove_spaces_before_marks
 
@@ -48,9 +48,16 @@ THAI_AND_SPACES = st.text(alphabet=[chr(c) for c in range(0x0E01, 0x0E5C)] + [" 
 
 @settings(max_examples=3000, deadline=None)
 @given(THAI_AND_SPACES)
+@example("a\u0e48\u200b\u0e3a")  # a zero-width space between two marks: NFC must come after removing it
 def test_the_quick_check_skips_only_text_pythainlp_would_not_change(text):
     """clean_text runs PyThaiNLP's rules only where a pattern says they may change something: the
     result must be what running them always would give."""
     composed = unicodedata.normalize("NFC", text.replace("\u200b", ""))
     always = remove_dangling(remove_repeat_vowels(remove_spaces_before_marks(composed)))
     assert clean_text(text) == always
+
+
+@given(st.text(alphabet=[chr(code) for code in range(0x0E50, 0x0E5A)] + list("0123456789 "), min_size=1))
+def test_every_thai_digit_normalises_to_the_latin_digit_of_the_same_value(text):
+    expected = "".join(str(unicodedata.digit(char)) if "\u0e50" <= char <= "\u0e59" else char for char in text)
+    assert normalise_text(text) == expected

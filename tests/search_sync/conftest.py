@@ -1,8 +1,8 @@
 """Fixtures for the index sync tests: settings for other processes, and a process holding the lock."""
 import pytest
+from sync_processes import LockHolder
 
 from directory.config import TestingConfig
-from sync_processes import LockHolder
 
 
 @pytest.fixture

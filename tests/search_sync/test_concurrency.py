@@ -6,13 +6,13 @@ import time
 from collections import Counter
 
 import sqlalchemy as sa
+from probes import assert_check_is_clean, committed_versions, indexed_versions, pending_entries
 from sqlalchemy.orm import Session
+from sync_processes import SPAWN, edit_organisations, search_until_stopped
 
 from directory.extensions import db
 from directory.models import Organisation
 from directory.services.search_sync import check_index
-from probes import assert_check_is_clean, committed_versions, indexed_versions, pending_entries
-from sync_processes import SPAWN, edit_organisations, search_until_stopped
 
 WORKERS = 4
 EDITS_EACH = 25

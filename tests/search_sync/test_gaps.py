@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
+from probes import assert_check_is_clean, committed_versions, found_ids, indexed_versions, outbox, pending_entries
 from sqlalchemy.orm import Session
 
 from directory.extensions import db
@@ -15,7 +16,6 @@ from directory.services import search_sync
 from directory.services.organisations import update_organisation
 from directory.services.search import search_index
 from directory.services.search_sync import reindex
-from probes import assert_check_is_clean, committed_versions, found_ids, indexed_versions, outbox, pending_entries
 
 pytestmark = pytest.mark.usefixtures("needs_concurrent_writers")
 

@@ -4,6 +4,8 @@ import threading
 import time
 
 import pytest
+from probes import assert_check_is_clean, found_ids, indexed_versions, pending_entries
+from sync_processes import SPAWN, START_TIMEOUT_S, commit_then_die
 
 from directory import create_app
 from directory.extensions import db
@@ -11,8 +13,6 @@ from directory.models import Organisation
 from directory.services import search_sync
 from directory.services.organisations import update_organisation
 from directory.services.search_sync import sync_search_index
-from probes import assert_check_is_clean, found_ids, indexed_versions, pending_entries
-from sync_processes import SPAWN, START_TIMEOUT_S, commit_then_die
 
 PROMPT_S = 1.0  # a commit that waited for the lock would take the holder's whole hold (minutes here)
 

@@ -2,11 +2,12 @@
 open until a rebuild swaps a complete one in, and `flask search check` reports it missing."""
 import shutil
 
+from probes import assert_check_is_clean, found_ids
+
 from directory import create_app
 from directory.extensions import db
 from directory.services.search import search_index
 from directory.services.search_sync import reindex, sync_search_index
-from probes import assert_check_is_clean, found_ids
 
 
 def test_a_deleted_index_keeps_serving_what_is_open_until_the_rebuild(app, client, make_organisation, runner):

@@ -4,12 +4,12 @@ from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
+from probes import assert_check_is_clean, found_ids, indexed_versions, outbox, pending_entries, recorded
 
 from directory.extensions import db
 from directory.models import District, IssueArea, OrganisationStatus, OrganisationType, Province, Region
 from directory.services.organisations import update_organisation
 from directory.services.search import district_lookup, search_index, to_document
-from probes import assert_check_is_clean, found_ids, indexed_versions, outbox, pending_entries, recorded
 from search_index import Document
 
 

@@ -1,8 +1,8 @@
 """Links the app mails or shows are built from PUBLIC_BASE_URL, never from the request's Host header."""
 import pytest
 
-from tests.conftest import _CSRF_FIELD as CSRF_FIELD
 from tests.api.test_api_applications import body as application_form
+from tests.conftest import _CSRF_FIELD as CSRF_FIELD
 
 BASE = "https://directory.example.org/cso"
 FORGED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}

@@ -44,9 +44,9 @@ CORRECTION_NOTE = "Call me on my private line QZCN"
 
 
 @pytest.fixture
-def published_setting(app, make_organisation):
+def published_setting(clock_at, make_organisation):
     """Round 3, announced, with two hosts and an applicant full of personal data with published works."""
-    app.config["CLOCK"] = lambda: datetime(2019, 4, 25, 5, tzinfo=timezone.utc)
+    clock_at(datetime(2019, 4, 25, 5, tzinfo=timezone.utc))
     event = make_event(**ROUND_3, announced_at=datetime(2019, 4, 2, 3, tzinfo=timezone.utc))
     host_org = make_organisation(name_en=HOST_NAME, name_th="กลุ่มรักษ์ป่าชายเลนละงู", district="ละงู",
                                  issue_areas=["environment"])
@@ -77,7 +77,6 @@ def published_setting(app, make_organisation):
                 "quietus.hidden@example.net", "rejected.hidden@example.net", "Rejected-Display-Name-Q"]
     yield {"event": event, "host": host_org, "applicant": applicant, "secrets": secrets, "file_name": file_name,
            "issue_area": host.issue_areas[0].slug}
-    app.config.pop("CLOCK", None)
 
 
 def argument_values(setting):
@@ -189,8 +188,9 @@ def test_the_search_index_holds_organisations_only_and_no_personal_value(app, pu
     assert not [term for term in terms if any(word in term.lower() for word in distinctive)]
 
 
-def test_applying_and_staff_moves_log_no_personal_value(app, client, auth, make_user, make_organisation, caplog):
-    app.config["CLOCK"] = lambda: datetime(2019, 3, 20, 5, tzinfo=timezone.utc)
+def test_applying_and_staff_moves_log_no_personal_value(app, clock_at, client, auth, make_user, make_organisation,
+                                                        caplog):
+    clock_at(datetime(2019, 3, 20, 5, tzinfo=timezone.utc))
     event = make_event(**ROUND_3)
     values = {"full_name": "Zebulon Quagmire-Thistlewood", "nickname": "Zebby", "email": "zebulon.private@example.net",
               "phone": "081-999-4242", "line_id": "zeb_secret_line", "birth_year": "2545", "province": "91",
@@ -229,4 +229,3 @@ def test_applying_and_staff_moves_log_no_personal_value(app, client, auth, make_
     secrets = [v for k, v in values.items() if k not in ("province", "interests", "media_skills")
                and not k.startswith("consent_")] + ["0819994242", "2002", CORRECTION_CONTACT, CORRECTION_NOTE]
     assert not leaked(caplog.text, secrets)
-    app.config.pop("CLOCK", None)

@@ -1,25 +1,23 @@
 """`flask seed --demo` adds one demo event, open for applications today, with demo hosts and applicants."""
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, ConsentPurpose, Event, EventHost
-from directory.services import clock
 from directory.services.events import ApplicationWindow, EventStatus, application_window, event_status
 
 TODAY = date(2031, 5, 12)
 
 
 @pytest.fixture
-def seeded(app, runner):
-    app.config["CLOCK"] = lambda: datetime(TODAY.year, TODAY.month, TODAY.day, 9, tzinfo=clock.BANGKOK)
+def seeded(set_clock, runner):
+    set_clock(TODAY.year, TODAY.month, TODAY.day, 9)
     result = runner.invoke(args=["seed", "--demo"])
     assert result.exit_code == 0, result.output
-    yield result
-    app.config.pop("CLOCK", None)
+    return result
 
 
 def demo_event():

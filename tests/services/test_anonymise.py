@@ -19,11 +19,10 @@ ROUND_3 = dict(starts_on=date(2019, 4, 6), ends_on=date(2019, 4, 8), works_due_o
 
 
 @pytest.fixture
-def today(app):
+def today(clock_at):
     """The clock on 22 May 2019 (Bangkok): round 3's works were due 31 days before."""
-    app.config["CLOCK"] = lambda: datetime(2019, 5, 22, 12, tzinfo=timezone.utc)
-    yield date(2019, 5, 22)
-    app.config.pop("CLOCK", None)
+    clock_at(datetime(2019, 5, 22, 12, tzinfo=timezone.utc))
+    return date(2019, 5, 22)
 
 
 def personal(**extra):

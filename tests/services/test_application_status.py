@@ -43,11 +43,11 @@ def _application_in(status, open_round):
 
 @pytest.mark.parametrize(("start", "target"), sorted(EXPECTED_MOVES, key=lambda m: (m[0].value, m[1].value)),
                          ids=lambda s: s.value)
-def test_every_allowed_move_is_made_and_logged(app, open_round, make_user, start, target):
+def test_every_allowed_move_is_made_and_logged(clock_at, open_round, make_user, start, target):
     staff = make_user(role="staff")
     application = _application_in(start, open_round)
     moment = datetime(2019, 3, 25, 10, 30, tzinfo=BANGKOK)
-    app.config["CLOCK"] = lambda: moment
+    clock_at(moment)
     move_application(application, target, by=staff, note="reviewed")
     db.session.commit()
     db.session.expire_all()

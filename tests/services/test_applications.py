@@ -11,12 +11,13 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from directory.extensions import db
-from directory.services.privacy import PERSONAL_FIELDS
 from directory.models import Application, ApplicationStatus, Consent, ConsentPurpose, MediaWork, WorkFormat
 from directory.services import applications as service
 from directory.services.application_status import move_application
 from directory.services.clock import BANGKOK
+from directory.services.privacy import PERSONAL_FIELDS
 from tests.event_factories import INSIDE_WINDOW, set_clock, submit, valid_values
+
 
 def purposes(application):
     return {consent.purpose for consent in application.consents}

@@ -27,15 +27,6 @@ def satun(app):
     return db.session.scalar(sa.select(Event).where(Event.slug == SATUN_SLUG))
 
 
-@pytest.fixture
-def set_clock(app):
-    def set_to(moment):
-        app.config["CLOCK"] = lambda: moment
-
-    yield set_to
-    app.config.pop("CLOCK", None)
-
-
 # Every boundary of the Satun round: applications 14-31 March, announced 2 April, held 6-8 April,
 # works due 21 April 2019.
 @pytest.mark.parametrize(("day", "status", "window"), [
@@ -54,7 +45,7 @@ def set_clock(app):
     (date(2020, 1, 1), EventStatus.FINISHED, ApplicationWindow.CLOSED),
 ])
 def test_every_boundary_day_of_the_satun_round(satun, set_clock, day, status, window):
-    set_clock(datetime(day.year, day.month, day.day, 12, 0, tzinfo=clock.BANGKOK))
+    set_clock(day.year, day.month, day.day)
     assert event_status(satun) is status
     assert application_window(satun) is window
     # An explicit day gives the same answer as the clock.
@@ -71,8 +62,8 @@ def test_every_boundary_day_of_the_satun_round(satun, set_clock, day, status, wi
     (datetime(2019, 3, 13, 16, 59, 59, tzinfo=timezone.utc), ApplicationWindow.NOT_YET),
     (datetime(2019, 3, 13, 17, 0, tzinfo=timezone.utc), ApplicationWindow.OPEN),
 ])
-def test_deadlines_fall_at_midnight_in_bangkok(satun, set_clock, moment, window):
-    set_clock(moment)
+def test_deadlines_fall_at_midnight_in_bangkok(satun, clock_at, moment, window):
+    clock_at(moment)
     assert application_window(satun) is window
     assert clock.today() == (moment + timedelta(hours=7)).date()
 

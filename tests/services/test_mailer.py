@@ -1,6 +1,8 @@
 """The mailer: messages go out only after the commit, to files by default, or to a real SMTP server."""
 import email
 import email.policy
+import logging
+import socket
 import socketserver
 import threading
 
@@ -72,3 +74,64 @@ def test_a_rolled_back_change_sends_nothing(app, mailbox, make_user):
     db.session.rollback()
     db.session.commit()
     assert mailbox.messages() == []
+
+
+class RefusingSmtpHandler(socketserver.StreamRequestHandler):
+    """A server that greets, accepts the login, then refuses the message (a full mailbox, a policy...)."""
+
+    def handle(self):
+        self.wfile.write(b"220 test ESMTP\r\n")
+        while line := self.rfile.readline():
+            command = line.decode().strip().upper()
+            if command.startswith("MAIL FROM"):
+                self.wfile.write(b"554 5.7.1 refused\r\n")
+            elif command == "QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            elif command.startswith("AUTH"):
+                self.wfile.write(b"235 2.7.0 accepted\r\n")
+            elif command.startswith("EHLO"):
+                self.wfile.write(b"250-test\r\n250 AUTH PLAIN\r\n")
+            else:
+                self.wfile.write(b"250 OK\r\n")
+
+
+@pytest.fixture
+def refusing_smtp_server():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RefusingSmtpHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("server", ["refusing", "down"])
+def test_a_failed_send_is_logged_without_secrets_or_personal_data_and_the_change_stays(
+        app, make_user, mailbox, caplog, refusing_smtp_server, server):
+    if server == "refusing":
+        port = refusing_smtp_server.server_address[1]
+    else:  # nothing listens there
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port, SMTP_STARTTLS=False,
+                      SMTP_USERNAME="mailer-account", SMTP_PASSWORD="Sup3r-s3cret-pa55")
+    user = make_user(email="somsri.private@example.org", display_name="Somsri Private")
+    with app.test_request_context():
+        message = queue_mail(user.email, "reset_password", user=user, url="https://example.org/reset/tok3n-abc")
+    user.display_name = "Somsri Changed"
+    with caplog.at_level(logging.DEBUG):
+        db.session.commit()  # the send fails after the commit: the commit itself must not
+
+    db.session.expire_all()
+    assert db.session.get(type(user), user.id).display_name == "Somsri Changed"
+    failures = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert failures, "the failed send was not logged"
+    logged = caplog.text + "".join(record.getMessage() for record in caplog.records)
+    assert message["Message-ID"] in logged  # enough to find it again
+    for secret in ("Sup3r-s3cret-pa55", "somsri.private@example.org", "Somsri", "tok3n-abc"):
+        assert secret not in logged
+    assert mailbox.messages() == []  # not silently written elsewhere either

@@ -13,6 +13,7 @@ from directory.models import (
     RevisionSource,
 )
 from directory.services.finder import SearchCriteria, find_organisations
+from directory.services.history import revert_to, revisions_of
 from directory.services.moderation import (
     REFERENCE_MOVERS,
     ModerationError,
@@ -21,7 +22,6 @@ from directory.services.moderation import (
     set_organisation_status,
     set_verified,
 )
-from directory.services.history import revert_to, revisions_of
 
 
 @pytest.fixture

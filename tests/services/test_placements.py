@@ -204,8 +204,8 @@ def test_rules_only_for_this_events_selected_applicants_and_hosts(scenario, make
     assert db.session.scalar(sa.select(sa.func.count()).select_from(MatchRule)) == 0
 
 
-def test_accepting_saves_host_who_and_when_and_clears_the_unplaced(app, make_organisation, make_user):
-    app.config["CLOCK"] = lambda: datetime(2019, 4, 3, 9, 30, tzinfo=BANGKOK)
+def test_accepting_saves_host_who_and_when_and_clears_the_unplaced(clock_at, make_organisation, make_user):
+    clock_at(datetime(2019, 4, 3, 9, 30, tzinfo=BANGKOK))
     event, hosts, applications = make_scenario(make_organisation, capacities=(3, 3, 1))
     staff = make_user(role="staff", display_name="Khun Staff")
     private = make_application(event, status=S.CONFIRMED, display_name="Quiet", consents=WITHOUT_SHARING,

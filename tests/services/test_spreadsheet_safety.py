@@ -22,6 +22,39 @@ def test_a_cell_that_would_run_as_a_formula_starts_with_a_quote_and_comes_back_u
     assert unprotected(cell) == value
 
 
+# Every character a spreadsheet may read as the start of a formula (OWASP's CSV injection list, and the
+# full-width forms Excel also accepts), written out here rather than taken from the code under test.
+LEAD_CHARACTERS = {"equals": "=", "plus": "+", "minus": "-", "at": "@", "tab": "\t", "carriage return": "\r",
+                   "line feed": "\n", "full-width equals": "\uff1d", "full-width plus": "\uff0b",
+                   "full-width minus": "\uff0d", "full-width at": "\uff20"}
+
+
+@pytest.mark.parametrize("lead", LEAD_CHARACTERS.values(), ids=LEAD_CHARACTERS.keys())
+@pytest.mark.parametrize("before", ["", " ", "   ", "'", " ' "], ids=["alone", "after a space", "after spaces",
+                                                                       "after a quote", "after a spaced quote"])
+def test_every_dangerous_lead_character_is_quoted_and_comes_back(lead, before):
+    value = f"{before}{lead}SUM(A1:A9)"
+    cell = protected(value)
+    assert cell == f"'{value}"
+    assert unprotected(cell) == value
+
+
+@pytest.mark.parametrize("lead", LEAD_CHARACTERS.values(), ids=LEAD_CHARACTERS.keys())
+def test_every_dangerous_lead_character_is_quoted_in_the_export_and_imports_back(app, tmp_path, make_organisation,
+                                                                                 lead):
+    from directory.services.organisation_csv import export_organisations_csv
+
+    make_organisation(name_th="มูลนิธิทดสอบสูตร", name_en=f"{lead}HYPERLINK(1)", ref="F1")
+    path = tmp_path / "export.csv"
+    export_organisations_csv(path)
+    with path.open(encoding="utf-8-sig", newline="") as exported:
+        [row] = list(csv.DictReader(exported))
+    assert row["name_en"] == f"'{lead}HYPERLINK(1)"
+    if lead.isprintable():  # a name's tabs and line breaks are folded into spaces when it is read back
+        report = import_organisations_file(path)
+        assert (report.created, report.updated, report.unchanged) == (0, 0, 1)
+
+
 @pytest.mark.parametrize("value", ["มูลนิธิ", "1999", "a=b", "'quoted'", "06-000-0000"])
 def test_ordinary_cells_are_left_alone(value):
     assert protected(value) == value and unprotected(value) == value

@@ -19,7 +19,7 @@ from directory.models import (
     PersonalDataAccess,
 )
 from tests.event_factories import make_application, make_event
-from tests.staff.test_events_admin import SATUN_ROUND, get_page, post, text_of
+from tests.staff.conftest import SATUN_ROUND, get_page, post, text_of
 
 
 @pytest.fixture

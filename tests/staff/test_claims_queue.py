@@ -1,5 +1,4 @@
 """The back office's queue of claims and registrations, and decisions made on it."""
-import html
 import re
 
 import pytest
@@ -15,10 +14,7 @@ from directory.models import (
 )
 from directory.services.organisations import create_organisation
 from tests.conftest import form_token
-
-
-def text_of(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
+from tests.staff.conftest import text_of
 
 
 def add_claim(organisation, requester, kind=ClaimKind.CLAIM, justification="ฉันเป็นเลขานุการ"):
@@ -33,14 +29,6 @@ def new_draft(name_th):
     organisation = create_organisation({"name_th": name_th, "province_code": "91"})
     db.session.commit()
     return organisation
-
-
-@pytest.fixture
-def staff_client(client, auth, make_user):
-    staff = make_user(role="staff", display_name="เจ้าหน้าที่ทดสอบ")
-    auth.login(staff.email)
-    client.staff = staff
-    return client
 
 
 def decide(client, claim, decision, note="", query=""):

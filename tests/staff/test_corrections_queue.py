@@ -1,5 +1,4 @@
 """The back office's queue of corrections suggested by visitors, and decisions made on it."""
-import html
 import re
 
 import pytest
@@ -8,12 +7,9 @@ import sqlalchemy as sa
 from directory.extensions import db
 from directory.models import Correction, CorrectionStatus, OrganisationRevision, RevisionSource
 from tests.conftest import form_token
+from tests.staff.conftest import text_of
 
 CONTACT = "visitor.private@example.net"
-
-
-def text_of(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
 
 
 def add_correction(organisation, field="phone", value="074 123 456", contact=CONTACT, note=None):
@@ -27,14 +23,6 @@ def add_correction(organisation, field="phone", value="074 123 456", contact=CON
 def organisation(make_organisation):
     return make_organisation(name_th="มูลนิธิรักษ์ละงู", name_en="La-ngu Care Foundation", district="ละงู",
                              phone="074 000 000")
-
-
-@pytest.fixture
-def staff_client(client, auth, make_user):
-    staff = make_user(role="staff", display_name="เจ้าหน้าที่ทดสอบ")
-    auth.login(staff.email)
-    client.staff = staff
-    return client
 
 
 def decide(client, correction, decision, note="", query="", token=True):

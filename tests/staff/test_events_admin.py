@@ -1,29 +1,21 @@
 """The back office's events: who may come in, the list, the event form's rules, cancelling, the
 dashboard's minimum and maximum flags, and the hosts screen."""
-import html
 import re
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
 from babel.messages.pofile import read_po
-from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, Event, EventHost, OrganisationStatus, PersonalDataAccess
 from directory.schemas.event_form import MESSAGES
-from directory.services.clock import BANGKOK
 from directory.services.events import EventStatus, event_status
 from directory.setup import TRANSLATIONS_DIR
 from tests.conftest import form_token
 from tests.event_factories import make_application, make_event
+from tests.staff.conftest import SATUN_ROUND, get_page, post, text_of
 
-SATUN_ROUND = dict(
-    round_number=3, title_th="We Are CSO รอบที่ 3", title_en="We Are CSO round 3", province_code="91",
-    applications_open_on=date(2019, 3, 14), applications_close_on=date(2019, 3, 31),
-    announce_on=date(2019, 4, 2), starts_on=date(2019, 4, 6), ends_on=date(2019, 4, 8),
-    works_due_on=date(2019, 4, 21), min_participants=10, max_participants=12,
-)
 VALID_FORM = {
     "round_number": "3", "title_th": "ภาคประชาสังคมใคร ๆ ก็เป็นได้ สตูล", "title_en": "We Are CSO: Satun",
     "description_th": "", "description_en": "", "province": "91", "district": "ละงู", "venue_th": "", "venue_en": "",
@@ -34,40 +26,9 @@ VALID_FORM = {
 }
 
 
-def text_of(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def get_page(client, url, status=200):
-    refresh()  # Flask-Babel caches the locale on the app context the fixture keeps open
-    response = client.get(url)
-    assert response.status_code == status, response.get_data(as_text=True)[:2000]
-    return response.get_data(as_text=True)
-
-
-def post(client, url, **fields):
-    refresh()
-    return client.post(url, data={**fields, "csrf_token": form_token(client, "/account/")})
-
-
-def at(day):
-    """A clock fixed at noon, Bangkok time, on `day`."""
-    return lambda: datetime(day.year, day.month, day.day, 12, tzinfo=BANGKOK)
-
-
 def reload(model, row_id):
     db.session.expire_all()
     return db.session.get(model, row_id)
-
-
-@pytest.fixture
-def signed_in(client, auth, make_user):
-    def sign_in(role="staff"):
-        user = make_user(role=role, display_name=f"The {role}")
-        auth.login(user.email)
-        return user
-
-    return sign_in
 
 
 def staff_routes(event, application, host):
@@ -138,9 +99,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, guarded):
 
 # -- the list -------------------------------------------------------------------------------------
 
-def test_list_shows_status_dates_and_counts(app, client, signed_in):
+def test_list_shows_status_dates_and_counts(set_clock, client, signed_in):
     signed_in()
-    app.config["CLOCK"] = at(date(2019, 3, 20))
+    set_clock(2019, 3, 20)
     event = make_event(**SATUN_ROUND)
     later = make_event(title_th="รอบที่ 4", starts_on=date(2019, 5, 10), ends_on=date(2019, 5, 12))
     for status in (ApplicationStatus.SUBMITTED, ApplicationStatus.SUBMITTED, ApplicationStatus.SELECTED):
@@ -253,9 +214,9 @@ def test_every_form_message_has_a_thai_translation():
 
 # -- cancelling -----------------------------------------------------------------------------------
 
-def test_cancelling_needs_the_confirmation(app, client, signed_in):
+def test_cancelling_needs_the_confirmation(set_clock, client, signed_in):
     signed_in()
-    app.config["CLOCK"] = at(date(2019, 3, 20))
+    set_clock(2019, 3, 20)
     event = make_event(**SATUN_ROUND)
 
     response = post(client, f"/staff/events/{event.public_id}/cancel")
@@ -273,9 +234,9 @@ def test_cancelling_needs_the_confirmation(app, client, signed_in):
 
 # -- the dashboard --------------------------------------------------------------------------------
 
-def test_dashboard_flags_fewer_than_the_minimum(app, client, signed_in, make_organisation):
+def test_dashboard_flags_fewer_than_the_minimum(set_clock, client, signed_in, make_organisation):
     signed_in()
-    app.config["CLOCK"] = at(date(2019, 4, 3))
+    set_clock(2019, 4, 3)
     event = make_event(**SATUN_ROUND)  # at least 10
     db.session.add(EventHost(event=event, organisation=make_organisation(), capacity=6, minimum=2))
     db.session.add(EventHost(event=event, organisation=make_organisation(), capacity=5))

@@ -1,18 +1,16 @@
 """The history page: every revision as a readable diff, and restoring one of them."""
-import html
-import re
 from datetime import timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 from flask import g
-from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import OrganisationStatus, RevisionSource
 from directory.services.history import revisions_of
 from directory.services.organisations import update_organisation
 from tests.conftest import form_token
+from tests.staff.conftest import get_page, text_of
 
 
 def history_url(organisation):
@@ -36,17 +34,6 @@ def staff_member(make_user, auth):
     user = make_user(role="staff", display_name="Staff Somchai")
     sign_in(auth, user)
     return user
-
-
-def get_page(client, url, status=200):
-    refresh()  # Flask-Babel caches the locale on the app context the fixture keeps open
-    response = client.get(url)
-    assert response.status_code == status, response.get_data(as_text=True)[:2000]
-    return response.get_data(as_text=True)
-
-
-def text_of(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def revision_section(markup, revision):

@@ -1,5 +1,4 @@
 """Importing a spreadsheet from the back office: upload, the dry run's report, confirmation, the result."""
-import html
 import io
 import re
 import sys
@@ -16,18 +15,9 @@ from directory.extensions import db
 from directory.models import ImportJob, ImportStatus, Organisation
 from directory.services import import_jobs
 from tests.conftest import form_token
+from tests.staff.conftest import text_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def text_of(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
-
-
-@pytest.fixture
-def staff_client(client, auth, make_user):
-    auth.login(make_user(role="staff").email)
-    return client
 
 
 def upload(client, content, filename, **form):

@@ -16,7 +16,7 @@ from directory.services.placements import set_rule, suggest_placements
 from tests.conftest import form_token
 from tests.event_factories import make_application
 from tests.services.test_placements import PEOPLE, WITHOUT_SHARING, make_participant, make_scenario
-from tests.staff.test_events_admin import get_page, post, text_of
+from tests.staff.conftest import get_page, post, text_of
 
 S = ApplicationStatus
 
@@ -232,8 +232,8 @@ def test_moving_by_hand_pins_the_participant(client, staff, scenario):
     assert suggest_placements(event).placement_of[ann.id].host_id == hosts[2].id
 
 
-def test_accepting_saves_the_placement_with_who_accepted_it(app, client, staff, scenario):
-    app.config["CLOCK"] = lambda: datetime(2019, 4, 3, 9, 30, tzinfo=BANGKOK)
+def test_accepting_saves_the_placement_with_who_accepted_it(clock_at, client, staff, scenario):
+    clock_at(datetime(2019, 4, 3, 9, 30, tzinfo=BANGKOK))
     event, hosts, applications = scenario
     page = get_page(client, matching_url(event))
     suggestion = suggest_placements(event)
@@ -258,8 +258,8 @@ def test_accepting_saves_the_placement_with_who_accepted_it(app, client, staff, 
     (datetime(2026, 12, 4, 0, 5, tzinfo=BANGKOK), "4 ธันวาคม 2569"),     # 17:05 UTC on the 3rd
     (datetime(2026, 12, 3, 6, 59, tzinfo=BANGKOK), "3 ธันวาคม 2569"),    # 23:59 UTC on the 2nd
 ])
-def test_the_acceptance_shows_the_day_it_was_in_thailand(app, client, staff, scenario, moment, shown):
-    app.config["CLOCK"] = lambda: moment
+def test_the_acceptance_shows_the_day_it_was_in_thailand(clock_at, client, staff, scenario, moment, shown):
+    clock_at(moment)
     event, _hosts, applications = scenario
     page = get_page(client, matching_url(event))
     post(client, f"/staff/events/{event.public_id}/matching/accept", fingerprint=fingerprint_on(page))

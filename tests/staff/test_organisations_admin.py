@@ -1,10 +1,8 @@
 """The back office's organisations: dashboard, list, publish / archive / verify, and merging duplicates."""
-import html
 import re
 
 import pytest
 import sqlalchemy as sa
-from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import (
@@ -20,26 +18,11 @@ from directory.models import (
 from directory.services.history import revisions_of
 from directory.services.moderation import merge_organisations
 from tests.conftest import form_token
+from tests.staff.conftest import get_page, post, text_of
 
 
 def staff_url(organisation, action=""):
     return f"/staff/organisations/{organisation.public_id}{action}"
-
-
-def text_of(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def get_page(client, url, status=200):
-    refresh()  # Flask-Babel caches the locale on the app context the fixture keeps open
-    response = client.get(url)
-    assert response.status_code == status, response.get_data(as_text=True)[:2000]
-    return response.get_data(as_text=True)
-
-
-def post(client, url, form_url, **fields):
-    refresh()
-    return client.post(url, data={**fields, "csrf_token": form_token(client, form_url)})
 
 
 def reload(organisation):

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from directory.extensions import db
 from directory.models import ApplicationStatus, MediaWork, PersonalDataAccess
 from tests.event_factories import make_application, make_event
-from tests.staff.test_events_admin import get_page, post, text_of
+from tests.staff.conftest import get_page, post, text_of
 
 S = ApplicationStatus
 ROUND_3 = dict(applications_open_on=date(2019, 3, 14), applications_close_on=date(2019, 3, 31),

@@ -1,46 +1,17 @@
 """The back office's user list: roles (admins only), deactivation that signs the person out, refusals shown."""
-import html
 import re
 
 import pytest
-from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import User, UserRole
 from tests.conftest import AuthActions, form_token
-
-
-def text_of(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def get_page(client, url, status=200):
-    refresh()  # Flask-Babel caches the locale on the app context the fixture keeps open
-    response = client.get(url)
-    assert response.status_code == status, response.get_data(as_text=True)[:2000]
-    return response.get_data(as_text=True)
-
-
-def post(client, url, **fields):
-    refresh()
-    return client.post(url, data={**fields, "csrf_token": form_token(client, "/account/")})
+from tests.staff.conftest import get_page, post, text_of
 
 
 def reload(user):
     db.session.expire_all()
     return db.session.get(User, user.id)
-
-
-@pytest.fixture
-def signed_in(client, auth, make_user):
-    """signed_in(role): a user of that role, signed in on the test client."""
-
-    def sign_in(role):
-        user = make_user(role=role, display_name=f"The {role}")
-        auth.login(user.email)
-        return user
-
-    return sign_in
 
 
 def row_of(page, user):

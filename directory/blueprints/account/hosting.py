@@ -13,15 +13,16 @@ from directory.blueprints.account import account
 from directory.blueprints.account.organisations import managed_organisation
 from directory.blueprints.audited import audited
 from directory.extensions import db
-from directory.models import ConsentPurpose, Event, EventHost
+from directory.models import ConsentPurpose, EventHost
+from directory.services.events import event_by_public_id
 from directory.services.placements import host_roster
 
 
 def _host_or_404(public_id, event_public_id):
     organisation = managed_organisation(public_id)
-    host = db.session.scalar(
-        sa.select(EventHost).join(EventHost.event)
-        .where(EventHost.organisation_id == organisation.id, Event.public_id == event_public_id))
+    event = event_by_public_id(event_public_id)
+    host = event and db.session.scalar(
+        sa.select(EventHost).where(EventHost.organisation_id == organisation.id, EventHost.event_id == event.id))
     if host is None:
         abort(404)
     return host

@@ -3,7 +3,6 @@
 Pages about one organisation's editors answer 404 to anyone who neither edits it nor is staff: an
 outsider learns nothing, not even whether a draft exists.
 """
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required
@@ -11,15 +10,17 @@ from flask_login import current_user, login_required
 from directory.blueprints.account import account
 from directory.blueprints.forms import load_form
 from directory.extensions import db
-from directory.models import Organisation, OrganisationStatus, OrganisationType, User
+from directory.models import User
 from directory.presentation import localized, sorted_by_name
 from directory.schemas.claims import ClaimSchema, InvitationSchema, RegistrationSchema
 from directory.services import claims
 from directory.services.accounts import normalise_email
 from directory.services.claims import ClaimError
 from directory.services.duplicates import likely_duplicates
+from directory.services.organisations import organisation_by_public_id
 from directory.services.permissions import can_edit
 from directory.services.places import gazetteer, provinces_with_districts
+from directory.services.reference import reference
 
 # What each refusal tells the person (ClaimError.code -> message); the template adds links.
 REFUSALS = {
@@ -38,8 +39,9 @@ REFUSALS = {
 REFUSAL_STATUS = {"unverified": 403, "wrong_email": 403, "invalid_token": 400}
 
 
-def _organisation(public_id, **conditions):
-    found = db.session.scalar(sa.select(Organisation).filter_by(public_id=public_id, **conditions))
+def _organisation(public_id, published=False):
+    """A bare 404 when there is none: an outsider learns nothing from these pages."""
+    found = organisation_by_public_id(public_id, published=published)
     if found is None:
         abort(404)
     return found
@@ -56,7 +58,7 @@ def managed_organisation(public_id):
 @account.route("/organisations/<public_id>/claim", methods=["GET", "POST"])
 @login_required
 def claim(public_id):
-    organisation = _organisation(public_id, status=OrganisationStatus.PUBLISHED)
+    organisation = _organisation(public_id, published=True)
     refusal = claims.claim_refusal(current_user, organisation)
     errors = {}
     if request.method == "POST" and refusal is None:
@@ -96,8 +98,7 @@ def register_organisation():
         errors=errors, form=request.form, duplicates=duplicates,
         provinces=[(p.code, localized(p, "name")) for p in sorted_by_name(gazetteer().provinces.values())],
         district_provinces=sorted_by_name(provinces_with_districts()),
-        types=[(t.slug, localized(t, "name")) for t in db.session.scalars(
-            sa.select(OrganisationType).order_by(OrganisationType.position))],
+        types=[(t.slug, localized(t, "name")) for t in reference().types],
     ), status
 
 

@@ -2,7 +2,6 @@
 
 The API's PATCH (blueprints/api/edits.py) takes the same schema and calls the same service.
 """
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
@@ -11,13 +10,13 @@ from marshmallow import ValidationError
 from directory.blueprints.account import account
 from directory.blueprints.forms import form_data
 from directory.extensions import db
-from directory.models import IssueArea, OrganisationType
 from directory.presentation import localized, sorted_by_name, year_as_typed
 from directory.schemas.organisation_edit import OrganisationEditSchema
 from directory.services.logos import LogoError, read_logo
 from directory.services.permissions import editable_organisation
 from directory.services.places import provinces_with_districts
 from directory.services.profile_edits import StaleEdit, edit_organisation_profile
+from directory.services.reference import reference
 
 
 def _editable(public_id, user):
@@ -95,8 +94,7 @@ def _values_of(organisation):
 
 def _form_page(organisation, values, errors=None, stale=None):
     provinces = sorted_by_name(provinces_with_districts())
-    types = db.session.scalars(sa.select(OrganisationType).order_by(OrganisationType.position))
-    issue_areas = db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position))
+    types, issue_areas = reference().types, reference().issue_areas
     return render_template(
         "account/edit_organisation.html", organisation=organisation, values=values, errors=errors or {},
         stale=stale, provinces=provinces,

@@ -12,7 +12,6 @@ address sent too many.
 from flask import abort, jsonify, request
 from marshmallow import ValidationError
 
-from directory.links import public_url
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import documented
 from directory.blueprints.public.applications import (
@@ -20,8 +19,8 @@ from directory.blueprints.public.applications import (
     send_receipt,
     window_message,
 )
-from directory.blueprints.public.events import event_for_public_id
 from directory.extensions import db
+from directory.links import public_url
 from directory.schemas.applications import (
     DUPLICATE_EMAIL,
     ApplicationEventPathSchema,
@@ -31,7 +30,7 @@ from directory.schemas.applications import (
 )
 from directory.schemas.common import NoQuerySchema
 from directory.services import applications as service
-from directory.services.events import ApplicationWindow, application_window
+from directory.services.events import ApplicationWindow, application_window, event_by_public_id
 
 NOT_AN_OBJECT = "Send the application as a JSON object."
 
@@ -48,7 +47,7 @@ def create_application(public_id):
     """The body is a JSON object with the form's fields (consents as true/false, `interests` as issue-area
     slugs, `media_skills` as codes, `province` as a DOPA code). Outside the application window: 409."""
     NoQuerySchema().load(request.args)
-    event = event_for_public_id(public_id)
+    event = event_by_public_id(public_id)
     if event is None:
         abort(404, description="There is no event with this id.")
     window = application_window(event)

@@ -17,7 +17,7 @@ from directory.schemas.events import (
     EventPathSchema,
     EventQuerySchema,
 )
-from directory.services.events import event_status
+from directory.services.events import event_by_public_id, event_status
 from directory.services.hosts import public_hosts
 from directory.services.work_moderation import published_works
 
@@ -55,12 +55,9 @@ def list_events():
 def get_event(public_id):
     NoQuerySchema().load(request.args)
     public_id = _load_path(EventPathSchema, public_id=public_id)["public_id"]
-    event = db.session.scalar(
-        sa.select(Event).where(Event.public_id == public_id)
-        .options(selectinload(Event.province), selectinload(Event.district),
-                 selectinload(Event.hosts).selectinload(EventHost.organisation),
-                 selectinload(Event.hosts).selectinload(EventHost.issue_areas))
-    )
+    event = event_by_public_id(public_id, selectinload(Event.province), selectinload(Event.district),
+                               selectinload(Event.hosts).selectinload(EventHost.organisation),
+                               selectinload(Event.hosts).selectinload(EventHost.issue_areas))
     if event is None:
         abort(404, description="There is no event with this id.")
     return EventDetailSchema().dump(PublicEvent(event, public_hosts(event), published_works(event)))

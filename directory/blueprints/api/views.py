@@ -13,12 +13,8 @@ from directory.blueprints.api.openapi import build_document, documented
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.extensions import db
 from directory.models import (
-    IssueArea,
     Organisation,
-    OrganisationStatus,
-    OrganisationType,
     Province,
-    Region,
 )
 from directory.schemas.common import NoQuerySchema
 from directory.schemas.organisation_filters import load_filters
@@ -37,6 +33,8 @@ from directory.schemas.places import (
 from directory.schemas.statistics import StatisticsSchema
 from directory.schemas.taxonomies import IssueAreaListSchema, OrganisationTypeListSchema
 from directory.services.finder import find_organisations
+from directory.services.organisations import organisation_by_public_id
+from directory.services.reference import reference
 from directory.services.statistics import directory_statistics
 
 
@@ -57,12 +55,9 @@ def get_organisation(public_id):
     """A draft, archived or unknown organisation is a 404 alike."""
     NoQuerySchema().load(request.args)
     public_id = _load_path(OrganisationPathSchema, public_id=public_id)["public_id"]
-    organisation = db.session.scalar(
-        sa.select(Organisation)
-        .where(Organisation.public_id == public_id, Organisation.status == OrganisationStatus.PUBLISHED)
-        .options(selectinload(Organisation.issue_areas), selectinload(Organisation.province),
-                 selectinload(Organisation.type), selectinload(Organisation.district))
-    )
+    organisation = organisation_by_public_id(
+        public_id, selectinload(Organisation.issue_areas), selectinload(Organisation.province),
+        selectinload(Organisation.type), selectinload(Organisation.district), published=True)
     if organisation is None:
         abort(404, description="There is no published organisation with this id.")
     response = jsonify(OrganisationSchema().dump(organisation))
@@ -74,7 +69,7 @@ def get_organisation(public_id):
 @documented("Thailand's regions", RegionListSchema)
 def list_regions():
     NoQuerySchema().load(request.args)
-    return RegionListSchema().dump({"items": db.session.scalars(sa.select(Region).order_by(Region.id)).all()})
+    return RegionListSchema().dump({"items": reference().regions})
 
 
 @api.get("/provinces")
@@ -82,9 +77,7 @@ def list_regions():
 def list_provinces():
     """Ordered by DOPA code."""
     NoQuerySchema().load(request.args)
-    provinces = db.session.scalars(
-        sa.select(Province).order_by(Province.code).options(selectinload(Province.region))).all()
-    return ProvinceListSchema().dump({"items": provinces})
+    return ProvinceListSchema().dump({"items": reference().provinces})
 
 
 @api.get("/provinces/<code>/districts")
@@ -105,16 +98,14 @@ def list_districts(code):
 @documented("Issue areas organisations work on", IssueAreaListSchema)
 def list_issue_areas():
     NoQuerySchema().load(request.args)
-    return IssueAreaListSchema().dump(
-        {"items": db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all()})
+    return IssueAreaListSchema().dump({"items": reference().issue_areas})
 
 
 @api.get("/organisation-types")
 @documented("Kinds of organisation", OrganisationTypeListSchema)
 def list_organisation_types():
     NoQuerySchema().load(request.args)
-    return OrganisationTypeListSchema().dump(
-        {"items": db.session.scalars(sa.select(OrganisationType).order_by(OrganisationType.position)).all()})
+    return OrganisationTypeListSchema().dump({"items": reference().types})
 
 
 @api.get("/statistics")

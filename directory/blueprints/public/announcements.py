@@ -5,8 +5,8 @@ the gallery, of authors who agreed (others appear as "a participant"). Nothing e
 """
 from flask import render_template
 
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.public import public
-from directory.blueprints.public.events import event_or_404
 from directory.services.announcement import announced_names
 from directory.services.events import EventStatus, event_status
 from directory.services.work_moderation import public_author_name, published_works

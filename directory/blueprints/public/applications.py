@@ -19,11 +19,12 @@ from flask_babel import gettext, lazy_gettext
 
 from directory.blueprints.attempt_limits import attempt_limits
 from directory.blueprints.forms import load_form
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.public import public
-from directory.blueprints.public.events import event_or_404
 from directory.extensions import db, limiter
+from directory.labels import APPLICATION_STATUS_EXPLANATIONS, LABELS, MEDIA_SKILL_LABELS
 from directory.links import public_url
-from directory.models import ApplicationStatus, ConsentPurpose, WorkFormat
+from directory.models import ConsentPurpose, WorkFormat
 from directory.schemas.accounts import EmailSchema
 from directory.schemas.applications import (
     DUPLICATE_EMAIL,
@@ -46,52 +47,12 @@ TOO_MANY_APPLICATIONS = lazy_gettext("Too many applications from this address. P
 NOT_OPEN_YET = "Applications for this event are not open yet."
 CLOSED = "Applications for this event are closed."
 
-MEDIA_SKILL_LABELS = {
-    "writing": lazy_gettext("Writing"),
-    "photography": lazy_gettext("Photography"),
-    "video": lazy_gettext("Video"),
-    "graphic_design": lazy_gettext("Graphic design"),
-    "podcast": lazy_gettext("Podcast"),
-    "social_media": lazy_gettext("Social media"),
-    "other": lazy_gettext("Other media skill"),
-}
-WORK_FORMAT_LABELS = {
-    WorkFormat.ARTICLE: lazy_gettext("Article"),
-    WorkFormat.PHOTO_SET: lazy_gettext("Photo set"),
-    WorkFormat.VIDEO: lazy_gettext("Video (as a link)"),
-    WorkFormat.INFOGRAPHIC: lazy_gettext("Infographic"),
-    WorkFormat.PODCAST: lazy_gettext("Podcast episode"),
-    WorkFormat.SOCIAL_POST: lazy_gettext("Social media post"),
-    WorkFormat.OTHER: lazy_gettext("Other format"),
-}
-CONSENT_LABELS = {
-    ConsentPurpose.PROCESSING: lazy_gettext("Processing of my data for this event"),
-    ConsentPurpose.SHARE_WITH_HOST: lazy_gettext("Sharing my name and contact with my host organisation"),
-    ConsentPurpose.HEALTH_NOTES: lazy_gettext("Keeping my health or dietary notes"),
-    ConsentPurpose.PUBLISH_NAME: lazy_gettext("Publishing my display name"),
-    ConsentPurpose.GUARDIAN: lazy_gettext("My parent's or guardian's consent"),
-}
-# What the applicant reads about where their application stands.
-STATUS_EXPLANATIONS = {
-    ApplicationStatus.SUBMITTED: lazy_gettext("Received: your application is waiting to be reviewed."),
-    ApplicationStatus.SHORTLISTED: lazy_gettext("Shortlisted: you are on the shortlist; the final list follows."),
-    ApplicationStatus.SELECTED: lazy_gettext("Selected: you have a place. The organisers will contact you to "
-                                             "confirm it."),
-    ApplicationStatus.WAITLISTED: lazy_gettext("Waiting list: you will be offered a place if one becomes free."),
-    ApplicationStatus.REJECTED: lazy_gettext("Not selected this time. Thank you for applying."),
-    ApplicationStatus.CONFIRMED: lazy_gettext("Confirmed: your place is confirmed. See you at the event."),
-    ApplicationStatus.ATTENDED: lazy_gettext("Attended: thank you for taking part. Please send your media work."),
-    ApplicationStatus.COMPLETED: lazy_gettext("Completed: you have completed the programme."),
-    ApplicationStatus.NO_SHOW: lazy_gettext("Did not attend."),
-    ApplicationStatus.WITHDRAWN: lazy_gettext("Withdrawn: this application was withdrawn."),
-}
-
 
 @public.app_context_processor
 def application_labels():
     """The labels of codes the application pages use, for every template (the event page includes the form)."""
-    return {"application_labels": {"skills": MEDIA_SKILL_LABELS, "formats": WORK_FORMAT_LABELS,
-                                   "consents": CONSENT_LABELS, "statuses": STATUS_EXPLANATIONS}}
+    return {"application_labels": {"skills": MEDIA_SKILL_LABELS, "formats": LABELS[WorkFormat],
+                                   "consents": LABELS[ConsentPurpose], "statuses": APPLICATION_STATUS_EXPLANATIONS}}
 
 
 def _application_limit():
@@ -202,13 +163,13 @@ def _private_page(application, status=200, values=None, errors=None, work_values
     context = service.application_form_context(event, application) if not locked else {}
     return _private(render_template(
         "public/application.html", application=application, event=event,
-        status_explanation=STATUS_EXPLANATIONS[application.status], is_locked=locked,
+        status_explanation=APPLICATION_STATUS_EXPLANATIONS[application.status], is_locked=locked,
         is_final=is_final(application.status), may_send_works=may_send_works(application),
         may_be_placed=application.has_consent(ConsentPurpose.SHARE_WITH_HOST),
         may_be_announced=application.has_consent(ConsentPurpose.PUBLISH_NAME),
         form_action=url_for("public.update_application", token=request.view_args["token"]),
         withdrawable_consents=service.WITHDRAWABLE_CONSENTS,
-        work_formats=[(f.value, label) for f, label in WORK_FORMAT_LABELS.items()],
+        work_formats=[(f.value, label) for f, label in LABELS[WorkFormat].items()],
         values=values if values is not None else current_values(application), errors=errors or {},
         work_values=work_values or {}, work_errors=work_errors or {},
         private_link=public_url("public.application", token=request.view_args["token"]),

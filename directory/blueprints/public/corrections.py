@@ -4,15 +4,14 @@ The form is limited per client address (CORRECTION_LIMIT), counting the suggesti
 honeypot: a robot that fills it in is thanked like anyone else, and nothing is stored. The suggester's
 contact goes to staff only: it is never put in a flash message, a log or a URL.
 """
-import sqlalchemy as sa
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 
 from directory.blueprints.attempt_limits import client_address
 from directory.blueprints.forms import load_form
+from directory.blueprints.lookups import organisation_or_404
 from directory.blueprints.public import public
 from directory.extensions import db, limiter
-from directory.models import Organisation, OrganisationStatus
 from directory.presentation import field_label
 from directory.schemas.corrections import CORRECTABLE_FIELDS, HONEYPOT, CorrectionSchema
 from directory.services.corrections import suggest_correction
@@ -25,20 +24,11 @@ def _sent(response):
     return response.status_code == 303
 
 
-def published_or_404(public_id):
-    found = db.session.scalar(sa.select(Organisation).where(
-        Organisation.public_id == public_id, Organisation.status == OrganisationStatus.PUBLISHED))
-    if found is None:
-        abort(404, description=lazy_gettext("There is no published organisation with the id “%(id)s”.",
-                                             id=public_id))
-    return found
-
-
 @public.route("/organisations/<public_id>/correction", methods=["GET", "POST"], endpoint="suggest_correction")
 @limiter.limit(lambda: current_app.config["CORRECTION_LIMIT"], key_func=client_address, methods=["POST"],
                error_message=TOO_MANY_CORRECTIONS, deduct_when=_sent)
 def suggest_correction_page(public_id):
-    organisation = published_or_404(public_id)
+    organisation = organisation_or_404(public_id, published=True)
     errors = {}
     if request.method == "POST":
         thanks = redirect(url_for("public.correction_sent", public_id=organisation.public_id), 303)
@@ -57,4 +47,4 @@ def suggest_correction_page(public_id):
 
 @public.get("/organisations/<public_id>/correction/sent")
 def correction_sent(public_id):
-    return render_template("public/correction_sent.html", organisation=published_or_404(public_id))
+    return render_template("public/correction_sent.html", organisation=organisation_or_404(public_id, published=True))

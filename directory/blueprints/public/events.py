@@ -7,12 +7,12 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import Response, abort, current_app, render_template
-from flask_babel import gettext, lazy_gettext
+from flask import Response, current_app, render_template
+from flask_babel import gettext
 from sqlalchemy.orm import selectinload
 
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.public import public
-from directory.blueprints.public.views import PLAIN_KEY
 from directory.extensions import db
 from directory.links import public_url
 from directory.map_features import event_features
@@ -31,20 +31,6 @@ from directory.services.hosts import public_hosts
 from directory.structured_data import event_json_ld
 
 PAST = (EventStatus.FINISHED, EventStatus.CANCELLED)
-
-
-def event_for_public_id(public_id, *options):
-    """The event with this public id, or None (ids that are not plain keys are not looked up)."""
-    if not PLAIN_KEY.fullmatch(public_id):
-        return None
-    return db.session.scalar(sa.select(Event).where(Event.public_id == public_id).options(*options))
-
-
-def event_or_404(public_id, *options):
-    found = event_for_public_id(public_id, *options)
-    if found is None:
-        abort(404, description=lazy_gettext("There is no event with the id “%(id)s”.", id=public_id))
-    return found
 
 
 @public.get("/events")

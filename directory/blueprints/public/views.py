@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
+from directory.blueprints.lookups import abort_no_organisation
 from directory.blueprints.public import public
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.extensions import db
@@ -19,7 +20,6 @@ from directory.map_features import feature_collection, organisation_feature, res
 from directory.models import (
     IssueArea,
     Organisation,
-    OrganisationStatus,
     Province,
 )
 from directory.presentation import (
@@ -39,6 +39,7 @@ from directory.services.finder import (
     find_positions,
 )
 from directory.services.hosts import events_hosted_by
+from directory.services.organisations import organisation_by_public_id, published_successor
 from directory.services.places import AmbiguousPlace, gazetteer
 from directory.services.reference import reference
 from directory.structured_data import organisation_json_ld
@@ -46,7 +47,8 @@ from directory.structured_data import organisation_json_ld
 PAGING_ARGUMENTS = ("page", "per_page")
 NEAR_ARGUMENTS = ("near", "near_district", "radius_km")
 RADIUS_CHOICES_KM = (10, 30, 50, 100)
-# Ids, codes and slugs are short and plain; anything else is not looked up (PostgreSQL refuses a NUL).
+# Codes and slugs are short and plain; anything else is not looked up (PostgreSQL refuses a NUL). Public ids
+# have their own rule (models/public_ids.py).
 PLAIN_KEY = re.compile(r"[A-Za-z0-9-]{1,120}")
 
 
@@ -101,23 +103,15 @@ def organisations_map():
 @public.get("/organisations/<public_id>/<slug>")
 def organisation(public_id, slug=None):
     """Any slug (or none) finds the organisation; the page names the canonical URL, which has the slug."""
-    found = PLAIN_KEY.fullmatch(public_id) and db.session.scalar(
-        sa.select(Organisation)
-        .where(Organisation.public_id == public_id, Organisation.status == OrganisationStatus.PUBLISHED)
-        .options(selectinload(Organisation.issue_areas), selectinload(Organisation.type),
-                 selectinload(Organisation.province).selectinload(Province.region))
-    )
-    if not found and PLAIN_KEY.fullmatch(public_id):
-        # A duplicate staff merged away: its address, shared or bookmarked, leads to the record kept.
-        merged = db.session.scalar(sa.select(Organisation).where(
-            Organisation.public_id == public_id, Organisation.status == OrganisationStatus.ARCHIVED,
-            Organisation.merged_into_id.is_not(None)))
-        kept = merged and db.session.get(Organisation, merged.merged_into_id)
-        if kept and kept.is_published:
+    found = organisation_by_public_id(public_id, selectinload(Organisation.issue_areas),
+                                      selectinload(Organisation.type),
+                                      selectinload(Organisation.province).selectinload(Province.region),
+                                      published=True)
+    if found is None:
+        kept = published_successor(public_id)
+        if kept is not None:
             return redirect(url_for("public.organisation", public_id=kept.public_id, slug=kept.slug), 301)
-    if not found:
-        abort(404, description=lazy_gettext("There is no published organisation with the id “%(id)s”.",
-                                             id=public_id))
+        abort_no_organisation(public_id, published=True)
     waiting_claim = pending_claim(current_user, found) if current_user.is_authenticated else None
     return render_template("public/organisation.html", organisation=found, hosted_events=events_hosted_by(found),
                            waiting_claim=waiting_claim, json_ld=organisation_json_ld(found),

@@ -12,18 +12,17 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from directory.blueprints.audited import audited
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.staff import staff
 from directory.blueprints.staff.downloads import spreadsheet_download
-from directory.blueprints.staff.events import application_status_label, event_or_404
 from directory.blueprints.staff.history import revision_time
 from directory.extensions import db
+from directory.labels import label
 from directory.models import (
     Application,
     ApplicationStatus,
     ApplicationStatusChange,
     ConsentPurpose,
-    IssueArea,
-    Province,
 )
 from directory.schemas.application_review import (
     ApplicationFilterSchema,
@@ -33,6 +32,7 @@ from directory.services.application_status import ALLOWED_MOVES, IllegalMove
 from directory.services.application_status import move_application as move
 from directory.services.applications import MEDIA_SKILLS, reference_year
 from directory.services.event_admin import is_over_maximum, review_query
+from directory.services.reference import reference
 
 CSV_COLUMNS = ("id", "status", "display_name", "full_name", "nickname", "email", "phone", "line_id", "birth_year",
                "province", "occupation", "interests", "media_skills", "other_skill", "guardian_name",
@@ -47,8 +47,8 @@ def applications(public_id):
         selectinload(Application.interests), selectinload(Application.province))).all()
     return audited(render_template(
         "staff/applications.html", event=event, applications=found, filters=filters,
-        provinces=db.session.scalars(sa.select(Province).order_by(Province.code)).all(),
-        issue_areas=db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all(),
+        provinces=reference().provinces,
+        issue_areas=reference().issue_areas,
         media_skills=MEDIA_SKILLS, over_maximum=is_over_maximum(event),
         export_url=url_for("staff.export_applications", public_id=event.public_id,
                            **{key: getattr(value, "value", value) for key, value in filters.items()}),
@@ -99,11 +99,11 @@ def move_one(application_id):
     except IllegalMove:
         db.session.rollback()
         flash(gettext("An application cannot move from “%(from)s” to “%(to)s”. Nothing was changed.",
-                      **{"from": application_status_label(found.status), "to": application_status_label(to)}),
+                      **{"from": label(found.status), "to": label(to)}),
               "error")
         return redirect(url_for("staff.application", application_id=found.id), 303)
     db.session.commit()
-    flash(gettext("The application is now: %(status)s.", status=application_status_label(to)), "success")
+    flash(gettext("The application is now: %(status)s.", status=label(to)), "success")
     _warn_if_over_maximum(found.event, to)
     return redirect(url_for("staff.application", application_id=found.id), 303)
 
@@ -129,7 +129,7 @@ def move_applications(public_id):
     db.session.commit()
     if moved:
         flash(ngettext("%(num)d application is now: %(status)s.", "%(num)d applications are now: %(status)s.",
-                       moved, status=application_status_label(to)), "success")
+                       moved, status=label(to)), "success")
     for from_status, names in refused.items():
         flash(_why_left_as_it_was(from_status, to, names), "error")
     _warn_if_over_maximum(event, to)
@@ -138,16 +138,16 @@ def move_applications(public_id):
 
 def _why_left_as_it_was(from_status, to, names):
     """Which ticked applications did not move, and why: where their status can lead, or that it is final."""
-    current = application_status_label(from_status)
+    current = label(from_status)
     reason = (gettext("“%(from)s” is final: it cannot change any more.", **{"from": current})
               if not ALLOWED_MOVES[from_status] else
               gettext("From “%(from)s” an application can only become: %(allowed)s.",
                       **{"from": current,
-                         "allowed": ", ".join(application_status_label(status) for status in ApplicationStatus
+                         "allowed": ", ".join(label(status) for status in ApplicationStatus
                                               if status in ALLOWED_MOVES[from_status])}))
     return ngettext("%(num)d application was left as it was (%(names)s): it cannot become “%(to)s”.",
                     "%(num)d applications were left as they were (%(names)s): they cannot become “%(to)s”.",
-                    len(names), names=", ".join(names), to=application_status_label(to)) + " " + reason
+                    len(names), names=", ".join(names), to=label(to)) + " " + reason
 
 
 def _warn_if_over_maximum(event, to):

@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 from directory.blueprints.forms import load_form
 from directory.blueprints.staff import staff
 from directory.extensions import db
+from directory.labels import choices
 from directory.models import ClaimStatus, OrganisationClaim
 from directory.presentation import localized
 from directory.schemas.claims import ClaimQueueQuerySchema, DecisionSchema
@@ -24,7 +25,8 @@ def claims_queue():
 def _queue_page(query, errors_for=None, errors=None, refusal=None, status=200):
     return render_template("staff/claims.html", claims=claims.claim_queue(**query), query=query,
                            query_arguments=_query_arguments(query), errors_for=errors_for, errors=errors or {},
-                           refusal=REFUSALS.get(refusal)), status
+                           refusal=REFUSALS.get(refusal),
+                           status_choices=choices(ClaimStatus) + [("all", gettext("All"))]), status
 
 
 @staff.post("/claims/<int:claim_id>/decision")

@@ -11,6 +11,7 @@ from marshmallow import ValidationError
 from directory.blueprints.forms import load_form
 from directory.blueprints.staff import staff
 from directory.extensions import db
+from directory.labels import choices
 from directory.models import Correction, CorrectionStatus
 from directory.presentation import localized
 from directory.schemas.corrections import CorrectionDecisionSchema, CorrectionQueueQuerySchema, proposed_change
@@ -33,7 +34,8 @@ def corrections_queue():
 def _queue_page(query, errors_for=None, errors=None, refusal=None, status=200):
     return render_template("staff/corrections.html", corrections=corrections.correction_queue(**query),
                            query=query, query_arguments=_query_arguments(query), errors_for=errors_for,
-                           errors=errors or {}, refusal=REFUSALS.get(refusal), current_value=current_value), status
+                           errors=errors or {}, refusal=REFUSALS.get(refusal), current_value=current_value,
+                           status_choices=choices(CorrectionStatus) + [("all", gettext("All"))]), status
 
 
 @staff.post("/corrections/<int:correction_id>/decision")

@@ -10,17 +10,15 @@ from flask_babel import gettext, lazy_gettext
 from sqlalchemy.orm import selectinload
 
 from directory.blueprints.forms import load_form
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.staff import staff
-from directory.blueprints.staff.organisations import PUBLIC_ID
 from directory.extensions import db
 from directory.models import (
     ApplicationStatus,
     Event,
     EventHost,
-    IssueArea,
     Organisation,
     OrganisationStatus,
-    Province,
 )
 from directory.schemas.event_form import EventFormSchema, HostFormSchema
 from directory.services import clock
@@ -36,6 +34,8 @@ from directory.services.event_admin import (
 from directory.services.events import cancel_event as cancel
 from directory.services.events import event_status
 from directory.services.hosts import HostError, add_host, remove_host, update_host
+from directory.services.organisations import organisation_by_public_id
+from directory.services.reference import reference
 
 # How many organisations outside the event's province the host form's list offers (the id field takes any).
 OTHER_ORGANISATIONS_LISTED = 1000
@@ -45,22 +45,7 @@ DATE_INPUTS = ("starts_on", "ends_on", "applications_open_on", "applications_clo
 
 @staff.context_processor
 def event_labels():
-    return {"application_status_label": application_status_label, "application_statuses": list(ApplicationStatus)}
-
-
-def application_status_label(status):
-    return {
-        ApplicationStatus.SUBMITTED: gettext("Submitted"),
-        ApplicationStatus.SHORTLISTED: gettext("Shortlisted"),
-        ApplicationStatus.SELECTED: gettext("Selected"),
-        ApplicationStatus.WAITLISTED: gettext("Waitlisted"),
-        ApplicationStatus.REJECTED: gettext("Rejected"),
-        ApplicationStatus.CONFIRMED: gettext("Confirmed"),
-        ApplicationStatus.ATTENDED: gettext("Attended"),
-        ApplicationStatus.COMPLETED: gettext("Completed"),
-        ApplicationStatus.NO_SHOW: gettext("Did not come"),
-        ApplicationStatus.WITHDRAWN: gettext("Withdrawn"),
-    }[status]
+    return {"application_statuses": list(ApplicationStatus)}
 
 
 def host_refusal_message(code):
@@ -116,7 +101,7 @@ def edit_event(public_id):
 def _event_form(event, values, errors):
     return render_template(
         "staff/event_form.html", event=event, values=values, errors=errors,
-        provinces=db.session.scalars(sa.select(Province).order_by(Province.code)).all(),
+        provinces=reference().provinces,
     ), 400 if errors else 200
 
 
@@ -186,7 +171,7 @@ def event_hosts(public_id):
     hosting = {host.organisation_id for host in event.hosts}
     return render_template(
         "staff/event_hosts.html", event=event, editing=editing, values=values, errors=errors,
-        issue_areas=db.session.scalars(sa.select(IssueArea).order_by(IssueArea.position)).all(),
+        issue_areas=reference().issue_areas,
         media_skills=MEDIA_SKILLS, organisation_choices=_organisation_choices(event, hosting),
     ), 400 if errors else 200
 
@@ -195,8 +180,7 @@ def _save_host(event, host, values):
     """None when saved, else the refusal's message."""
     try:
         if host is None:
-            organisation = db.session.scalar(sa.select(Organisation).where(
-                Organisation.public_id == values.pop("organisation")))
+            organisation = organisation_by_public_id(values.pop("organisation"))
             if organisation is None:
                 return gettext("There is no organisation with this id.")
             add_host(event, organisation, **values)
@@ -231,13 +215,6 @@ def _organisation_choices(event, hosting):
                                 .limit(OTHER_ORGANISATIONS_LISTED)).all()
     return {"nearby": [(row.public_id, row.name_th) for row in nearby],
             "others": [(row.public_id, row.name_th) for row in others]}
-
-
-def event_or_404(public_id):
-    found = PUBLIC_ID.fullmatch(public_id) and db.session.scalar(sa.select(Event).where(Event.public_id == public_id))
-    if not found:
-        abort(404, description=lazy_gettext("There is no event with the id “%(id)s”.", id=public_id))
-    return found
 
 
 def host_or_404(event, host_id):

@@ -1,14 +1,14 @@
 """An organisation's history for staff: every revision as a readable diff, each one revertible."""
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
-from flask_babel import gettext, lazy_gettext, to_user_timezone
+from flask_babel import gettext, to_user_timezone
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from directory.blueprints.lookups import organisation_or_404
 from directory.blueprints.staff import staff
 from directory.extensions import db
 from directory.models import (
-    Organisation,
     OrganisationRevision,
     RevisionSource,
 )
@@ -20,17 +20,6 @@ from directory.services.history import (
     revision_numbers,
     revisions_of,
 )
-
-SOURCE_LABELS = {
-    RevisionSource.CREATE: lazy_gettext("Created"),
-    RevisionSource.EDITOR: lazy_gettext("Edited by an organisation editor"),
-    RevisionSource.STAFF: lazy_gettext("Edited by staff"),
-    RevisionSource.IMPORT: lazy_gettext("CSV import"),
-    RevisionSource.REVERT: lazy_gettext("Revert"),
-    RevisionSource.MERGE: lazy_gettext("Merge"),
-    RevisionSource.SYSTEM: lazy_gettext("System"),
-    RevisionSource.CORRECTION: lazy_gettext("A visitor's correction, applied by staff"),
-}
 
 
 def revision_time(value):
@@ -50,12 +39,12 @@ def revision_author(revision):
 
 @staff.get("/organisations/<public_id>/history")
 def history(public_id):
-    organisation = db.first_or_404(sa.select(Organisation).filter_by(public_id=public_id))
+    organisation = organisation_or_404(public_id)
     revisions = revisions_of(organisation)
     return render_template(
         "staff/history.html", organisation=organisation, entries=describe_revisions(revisions),
         numbers=revision_numbers(revisions), field_labels=FIELD_LABELS,
-        source_labels=SOURCE_LABELS, revision_time=revision_time,
+        revision_time=revision_time,
         revision_author=revision_author)
 
 

@@ -9,26 +9,10 @@ from flask_login import current_user
 
 from directory.blueprints.staff import staff
 from directory.extensions import db
-from directory.models import ImportJob, ImportStatus
+from directory.models import ImportJob
 from directory.presentation import current_language
 from directory.services import import_jobs
 from directory.services.import_jobs import ImportRefused
-
-
-@staff.context_processor
-def import_labels():
-    return {"import_status_label": import_status_label}
-
-
-def import_status_label(status):
-    return {
-        ImportStatus.CHECKING: gettext("Checking the file"),
-        ImportStatus.CHECKED: gettext("Checked: waiting for your confirmation"),
-        ImportStatus.REFUSED: gettext("Refused: the file has errors"),
-        ImportStatus.APPLYING: gettext("Importing"),
-        ImportStatus.APPLIED: gettext("Imported"),
-        ImportStatus.FAILED: gettext("Stopped on an error"),
-    }[status]
 
 
 def refusal_message(code):

@@ -15,9 +15,10 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from directory.blueprints.audited import audited
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.staff import staff
 from directory.blueprints.staff.downloads import spreadsheet_download
-from directory.blueprints.staff.events import event_or_404, host_or_404
+from directory.blueprints.staff.events import host_or_404
 from directory.extensions import db
 from directory.matching import Weights
 from directory.matching.model import PARTS

@@ -3,7 +3,6 @@
 Every change goes through services/moderation.py (a revision each time; the search index follows).
 A value outside the form's choices is a 400 that changes nothing; a refusal is a flash message.
 """
-import re
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -11,8 +10,10 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from directory.blueprints.lookups import organisation_or_404
 from directory.blueprints.staff import staff
 from directory.extensions import db
+from directory.labels import label
 from directory.models import (
     ClaimKind,
     ClaimStatus,
@@ -31,28 +32,10 @@ from directory.services.moderation import (
     set_organisation_status,
     set_verified,
 )
+from directory.services.organisations import organisation_by_public_id
 
 PER_PAGE = 50
-PUBLIC_ID = re.compile(r"[A-Za-z0-9]{1,12}")
 FLAGS = {"1": True, "0": False}
-
-
-@staff.context_processor
-def moderation_labels():
-    return {"status_label": status_label, "claim_kind_label": claim_kind_label}
-
-
-def status_label(status):
-    return {
-        OrganisationStatus.DRAFT: gettext("Draft"),
-        OrganisationStatus.PUBLISHED: gettext("Published"),
-        OrganisationStatus.ARCHIVED: gettext("Archived"),
-    }[status]
-
-
-def claim_kind_label(kind):
-    return {ClaimKind.CLAIM: gettext("Claims of existing listings"),
-            ClaimKind.REGISTRATION: gettext("Registrations of new organisations")}[kind]
 
 
 def refusal_message(code):
@@ -103,7 +86,7 @@ def organisations():
 
 @staff.get("/organisations/<public_id>")
 def organisation(public_id):
-    found = _organisation_or_404(public_id)
+    found = organisation_or_404(public_id)
     return render_template(
         "staff/organisation.html",
         organisation=found,
@@ -120,7 +103,7 @@ def organisation(public_id):
 
 @staff.post("/organisations/<public_id>/status")
 def set_status(public_id):
-    found = _organisation_or_404(public_id)
+    found = organisation_or_404(public_id)
     status = _status_or_400(request.form.get("status", ""))
     try:
         changes = set_organisation_status(found, status, by=current_user._get_current_object())
@@ -129,7 +112,7 @@ def set_status(public_id):
         return _back_to(found)
     db.session.commit()
     if changes:
-        flash(gettext("The status is now: %(status)s.", status=status_label(found.status)), "success")
+        flash(gettext("The status is now: %(status)s.", status=label(found.status)), "success")
     return _back_to(found)
 
 
@@ -137,7 +120,7 @@ def set_status(public_id):
 # service it calls.
 @staff.post("/organisations/<public_id>/verified", endpoint="set_verified")
 def set_verified_flag(public_id):
-    found = _organisation_or_404(public_id)
+    found = organisation_or_404(public_id)
     flag = FLAGS.get(request.form.get("verified", ""))
     if flag is None:
         abort(400, description=lazy_gettext("The verified mark takes 1 (verified) or 0 (not verified)."))
@@ -155,11 +138,11 @@ def set_verified_flag(public_id):
 @staff.route("/organisations/<public_id>/merge", methods=["GET", "POST"])
 def merge(public_id):
     """Choose the duplicate (GET ?duplicate=<public id>), see both side by side, then confirm (POST)."""
-    keep = _organisation_or_404(public_id)
+    keep = organisation_or_404(public_id)
     given = (request.form if request.method == "POST" else request.args).get("duplicate", "").strip()
     duplicate, error = None, None
     if given:
-        duplicate = _organisation_or_none(given)
+        duplicate = organisation_by_public_id(given)
         if duplicate is None:
             error = gettext("There is no organisation with the id “%(id)s”.", id=given)
         else:
@@ -191,19 +174,6 @@ def _status_or_400(value):
     except ValueError:
         abort(400, description=lazy_gettext(
             "Unknown status “%(status)s”: use draft, published or archived.", status=value))
-
-
-def _organisation_or_none(public_id):
-    if not PUBLIC_ID.fullmatch(public_id):
-        return None
-    return db.session.scalar(sa.select(Organisation).where(Organisation.public_id == public_id))
-
-
-def _organisation_or_404(public_id):
-    found = _organisation_or_none(public_id)
-    if found is None:
-        abort(404, description=lazy_gettext("There is no organisation with the id “%(id)s”.", id=public_id))
-    return found
 
 
 def _back_to(organisation):

@@ -6,8 +6,8 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_babel import gettext, ngettext
 
 from directory.blueprints.audited import audited
+from directory.blueprints.lookups import event_or_404
 from directory.blueprints.staff import staff
-from directory.blueprints.staff.events import event_or_404
 from directory.extensions import db
 from directory.links import public_url
 from directory.models import MediaWork

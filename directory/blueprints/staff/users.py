@@ -9,21 +9,12 @@ from flask_login import current_user
 
 from directory.blueprints.staff import staff
 from directory.extensions import db
+from directory.labels import label
 from directory.models import OrganisationMembership, User, UserRole
 from directory.services.accounts import AccountError, set_active, set_role
 
 PER_PAGE = 50
 FLAGS = {"1": True, "0": False}
-
-
-@staff.context_processor
-def user_labels():
-    return {"role_label": role_label}
-
-
-def role_label(role):
-    return {UserRole.MEMBER: gettext("Member"), UserRole.STAFF: gettext("Staff"),
-            UserRole.ADMIN: gettext("Administrator")}[role]
 
 
 def refusal_message(code):
@@ -68,7 +59,7 @@ def set_role_of(user_id):
         flash(refusal_message(refusal.code), "error")
         return _back()
     db.session.commit()
-    flash(gettext("%(email)s is now: %(role)s.", email=user.email, role=role_label(user.role)), "success")
+    flash(gettext("%(email)s is now: %(role)s.", email=user.email, role=label(user.role)), "success")
     return _back()
 
 
