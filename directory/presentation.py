@@ -6,7 +6,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, render_template, request
-from flask_babel import force_locale, format_decimal, get_locale, gettext, lazy_gettext, to_user_timezone
+from flask_babel import force_locale, format_decimal, get_locale, gettext, to_user_timezone
 from markupsafe import Markup
 from pythainlp.util import collate
 from werkzeug.exceptions import default_exceptions
@@ -15,6 +15,7 @@ from directory.eras import BUDDHIST_ERA_OFFSET
 from directory.i18n import Message
 from directory.labels import label
 from directory.links import public_url
+from directory.organisation_fields import DETAILS, EDITOR, FIELDS
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
@@ -237,34 +238,7 @@ def parameter_label(param):
 
 
 # An organisation's fields by column name: the history's diffs, the corrections and their mail name them so.
-FIELD_LABELS = {
-    "ref": lazy_gettext("Reference"),
-    "name_th": lazy_gettext("Name in Thai"),
-    "name_en": lazy_gettext("Name in English"),
-    "type": lazy_gettext("Organisation type"),
-    "registration_number": lazy_gettext("Registration number"),
-    "description_th": lazy_gettext("Description in Thai"),
-    "description_en": lazy_gettext("Description in English"),
-    "founded_year": lazy_gettext("Founded"),
-    "province_code": lazy_gettext("Province"),
-    "district_code": lazy_gettext("District"),
-    "address": lazy_gettext("Address"),
-    "latitude": lazy_gettext("Latitude"),
-    "longitude": lazy_gettext("Longitude"),
-    "is_position_approximate": lazy_gettext("Approximate position"),
-    "issue_areas": lazy_gettext("Issue areas"),
-    "target_groups": lazy_gettext("Target groups"),
-    "phone": lazy_gettext("Telephone"),
-    "email": lazy_gettext("Email"),
-    "website": lazy_gettext("Website"),
-    "facebook": lazy_gettext("Facebook"),
-    "line_id": lazy_gettext("LINE ID"),
-    "logo_filename": lazy_gettext("Logo"),
-    "status": lazy_gettext("Status"),
-    "is_verified": lazy_gettext("Verified"),
-    "is_demo": lazy_gettext("Demo data"),
-    "merged_into_id": lazy_gettext("Merged into"),
-}
+FIELD_LABELS = {field.name: field.label for field in FIELDS if field.in_history}
 
 
 def field_label(field, language=None):
@@ -316,4 +290,5 @@ def register(app: Flask):
         parameter_label=parameter_label, flatten_messages=flatten_messages,
         describe_field_error=describe_field_error, sorted_by_name=sorted_by_name, search_marks=search_marks,
         label=label, say=say, public_url=public_url, field_label=field_label,
+        organisation_details=DETAILS, EDITOR=EDITOR,
     )

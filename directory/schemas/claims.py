@@ -6,6 +6,7 @@ Text fields are stripped; a required one left blank gets the same message as one
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, pre_load, validate, validates_schema
 
 from directory.models import ClaimKind, ClaimStatus, OrganisationClaim
+from directory.organisation_fields import REGISTRATION_FIELDS
 
 # The account forms' base and messages: one set of form sentences (and their Thai) for every account page.
 from directory.schemas.accounts import INVALID_EMAIL, REQUIRED, TOO_LONG, email_field
@@ -21,6 +22,7 @@ from directory.schemas.fields import (
     district_in,
     district_problem,
     organisation_limit,
+    with_declared_fields,
 )
 
 JUSTIFICATION_LENGTH = 2000
@@ -60,37 +62,49 @@ class ClaimSchema(FormSchema, ClaimContactMixin):
     """The claim form: returns {justification, contact_name, contact_detail}."""
 
 
-class RegistrationSchema(FormSchema, ClaimContactMixin):
-    """A new organisation's minimal fields plus the claim's: loads {"organisation": values, "claim": values,
-    "not_a_duplicate": bool}.
+def _registration_field(declared):
+    """The input of a field asked for at registration (organisation_fields.REGISTRATION_FIELDS), by its
+    kind; None for the fields RegistrationSchema declares itself."""
+    data_key = {"data_key": declared.key} if declared.key else {}
+    match declared.kind:
+        case "name" | "text" | "long_text":
+            return organisation_text(declared.name, required=declared.required, **data_key)
+        case "phone":
+            return Phone(limit=declared.limit, load_default=None, allow_none=True, **data_key)
+        case "email":
+            return Email(limit=declared.limit, load_default=None, error_messages={"invalid": INVALID_EMAIL},
+                         **data_key)
+        case "url":
+            return WebAddress(declared.limit, load_default=None, **data_key)
+    return None
+
+
+class RegistrationSchema(with_declared_fields(FormSchema, REGISTRATION_FIELDS, _registration_field),
+                         ClaimContactMixin):
+    """A new organisation's minimal fields (organisation_fields.REGISTRATION_FIELDS) plus the claim's:
+    loads {"organisation": values, "claim": values, "not_a_duplicate": bool}.
 
     `organisation` holds what services.organisations.create_organisation takes.
     """
 
-    name_th = organisation_text("name_th", required=True)
-    name_en = organisation_text("name_en")
     type = OrganisationTypeField(load_default=None, error_messages={"unknown": CHOOSE_TYPE, "invalid": CHOOSE_TYPE})
     province_code = Province(data_key="province", required=True,
                              error_messages={"required": REQUIRED, "unknown": CHOOSE_PROVINCE})
-    district = DistrictText(load_default=None, allow_none=True)
-    description_th = organisation_text("description_th")
-    phone = Phone(load_default=None, allow_none=True)
-    email = Email(load_default=None, error_messages={"invalid": INVALID_EMAIL})
-    website = WebAddress(load_default=None)
+    district_code = DistrictText(data_key="district", load_default=None, allow_none=True)
     # Ticked after the form warned of an organisation with the same name in the same district.
     not_a_duplicate = fields.Boolean(load_default=False)
 
     @validates_schema(skip_on_field_errors=False)
     def check_district(self, data, **_):
         """Checked with the other fields, so every mistake of the form shows at once."""
-        if data.get("district") and "province_code" in data:
-            problem = district_problem(data["district"], data["province_code"], DISTRICT_MESSAGES)
+        if data.get("district_code") and "province_code" in data:
+            problem = district_problem(data["district_code"], data["province_code"], DISTRICT_MESSAGES)
             if problem:
                 raise ValidationError(problem, "district")
 
     @post_load
     def split(self, data, **_):
-        district = data.pop("district")
+        district = data["district_code"]
         data["district_code"] = district_in(district, data["province_code"])[0] if district else None
         claim = {name: data.pop(name) for name in ("justification", "contact_name", "contact_detail")}
         return {"organisation": data, "claim": claim, "not_a_duplicate": data.pop("not_a_duplicate")}

@@ -18,16 +18,17 @@ from marshmallow import (
 )
 
 from directory.models import CorrectionStatus
+from directory.organisation_fields import EDITOR_FIELDS
 from directory.schemas.accounts import REQUIRED, TOO_LONG
 from directory.schemas.accounts import AccountFormSchema as FormSchema
 from directory.schemas.fields import MaxLength, phone_number
 from directory.schemas.organisation_edit import MAX_DESCRIPTION, OrganisationEditSchema
 
-# The edit schema's fields, less those one line of a visitor's text cannot set: the version and the logo
-# are not profile text, the type and issue areas are codes chosen from lists, and a position is two
-# numbers that go together. Staff change those themselves when a note asks for it.
-CORRECTABLE_FIELDS = tuple(name for name in OrganisationEditSchema().fields
-                           if name not in ("version", "remove_logo", "type", "issue_areas", "latitude", "longitude"))
+# The fields editors set (organisation_fields), less those one line of a visitor's text cannot set: the type
+# and issue areas are codes chosen from lists, and a position is two numbers that go together. Staff change
+# those themselves when a note asks for it.
+CORRECTABLE_FIELDS = tuple(field.name for field in EDITOR_FIELDS
+                           if field.kind not in ("type", "issue_areas", "coordinate"))
 MAX_NOTE = 2000
 MAX_CONTACT = 254
 HONEYPOT = "homepage"

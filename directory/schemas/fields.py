@@ -16,8 +16,8 @@ from marshmallow import ValidationError, fields, validate
 from directory.eras import BUDDHIST_ERA_OFFSET, common_era
 from directory.extensions import db
 from directory.i18n import Message, joined
-from directory.models import IssueArea, Organisation, OrganisationType
-from directory.models.organisations import TEXT_LENGTHS
+from directory.models import IssueArea, OrganisationType
+from directory.organisation_fields import organisation_limit
 from directory.services import clock
 from directory.services.places import by_every_name, gazetteer, normalise
 from search_index.analysis import THAI_DIGITS
@@ -43,9 +43,20 @@ DISTRICT_ELSEWHERE = "The district is not in the chosen province."
 DISTRICT_MESSAGES = {"elsewhere": DISTRICT_ELSEWHERE, "unknown": CHOOSE_DISTRICT}  # for district_problem
 
 
-def organisation_limit(column):
-    """The most characters an organisation's column takes: its length, or for a Text column TEXT_LENGTHS'."""
-    return Organisation.__table__.c[column].type.length or TEXT_LENGTHS[column]
+class _DeclaredBySchema(fields.Field):
+    """Holds the place of a declared field whose schema declares it itself (see with_declared_fields)."""
+
+    def _bind_to_schema(self, field_name, parent):
+        raise TypeError(f"{type(parent).__name__} must declare the field {field_name!r} itself")
+
+
+def with_declared_fields(base, declarations, make):
+    """A subclass of the schema `base` with a field `make(declaration)` for each of `declarations`
+    (directory/organisation_fields.py), in their order and named as they are. Where `make` returns None,
+    the schema deriving from the result must declare the field itself: it then takes the declaration's
+    place (a schema that forgets it fails when it is made)."""
+    made = {field.name: make(field) or _DeclaredBySchema() for field in declarations}
+    return type(f"Declared{base.__name__}", (base,), {"__module__": base.__module__, **made})
 
 
 def too_long(limit):

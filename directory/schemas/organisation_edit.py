@@ -1,8 +1,9 @@
 """An organisation's editors change its public profile: one schema for the web form and the API.
 
-Only the fields an editor may change are declared; anything else (status, is_verified, is_demo, ids,
-slug, ref, merged_into_id, logo_filename...) is an unknown field and refused. `version` is the
-version the editor saw: required, and used only for the optimistic-locking check, never set.
+Only the fields an editor may change (directory/organisation_fields.py) are declared; anything else
+(status, is_verified, is_demo, ids, slug, ref, merged_into_id, logo_filename...) is an unknown field and
+refused. `version` is the version the editor saw: required, and used only for the optimistic-locking
+check, never set.
 Fields not sent are left alone (PATCH semantics); a blank or null optional field is cleared.
 
 Every message is a fixed English sentence with a Thai translation in messages.po.
@@ -20,6 +21,7 @@ from directory.extensions import db
 from directory.links import public_url
 from directory.models import IssueArea, OrganisationType
 from directory.models.organisations import EARLIEST_FOUNDED_YEAR, THAILAND_BOUNDS
+from directory.organisation_fields import EDITOR_FIELDS
 from directory.schemas.common import OutputSchema
 from directory.schemas.fields import (
     BAD_EMAIL,
@@ -45,13 +47,13 @@ from directory.schemas.fields import (
     district_problem,
     organisation_limit,
     too_long,
+    with_declared_fields,
 )
 from directory.schemas.organisations import OrganisationSchema
 from directory.services.places import gazetteer
 
 MAX_NAME = organisation_limit("name_th")
 MAX_DESCRIPTION = organisation_limit("description_th")
-MAX_ADDRESS = organisation_limit("address")
 MAX_SHORT_TEXT = 100  # one target group
 MAX_TARGET_GROUPS = 20
 
@@ -131,43 +133,56 @@ class Coordinate(fields.Float):
                          validate=validate.Range(low, high, error=outside), **kwargs)
 
 
-class OrganisationEditSchema(Schema):
+def _editor_field(declared):
+    """The input of a field editors set (organisation_fields.EDITOR_FIELDS), by its kind; None for the
+    fields OrganisationEditSchema declares itself."""
+    data_key = {"data_key": declared.key} if declared.key else {}
+    match declared.kind:
+        case "name":
+            return Name(declared.limit, **data_key)
+        case "text" | "long_text":
+            return Text(declared.limit, **data_key)
+        case "url":
+            return WebAddress(declared.limit, **data_key)
+        case "phone":
+            return Phone(limit=declared.limit, allow_none=True, error_messages={"invalid": EXPECTED_TEXT}, **data_key)
+        case "email":
+            return Email(limit=declared.limit, allow_none=True, **data_key)
+        case "type":
+            return OrganisationTypeField(allow_none=True, **data_key)
+        case "issue_areas":
+            return IssueAreasField(allow_none=True, metadata={
+                "description": "Slugs of issue areas (see /api/v1/issue-areas); [] for none."}, **data_key)
+        case "target_groups":
+            return TargetGroupsField(**data_key)
+    return None
+
+
+class OrganisationEditSchema(with_declared_fields(Schema, EDITOR_FIELDS, _editor_field)):
     """What an editor sends -> the values services.profile_edits takes (keyed by column names),
-    plus `version` (the version edited) and `remove_logo`."""
+    plus `version` (the version edited) and `remove_logo`. The fields are those organisation_fields
+    declares editable by editors, in its order; the ones with rules of their own are declared here."""
 
     class Meta:
         unknown = RAISE
 
     error_messages = {"unknown": UNKNOWN_FIELD, "type": NOT_AN_OBJECT}
 
+    name_th = Name(MAX_NAME, allow_none=False, error_messages={"null": NAME_REQUIRED})
+    province_code = Province(data_key="province", error_messages={"null": PROVINCE_REQUIRED})
+    district_code = DistrictText(data_key="district", allow_none=True, error_messages={"invalid": EXPECTED_TEXT},
+                                 metadata={
+        "description": "DOPA code ('9104'), Thai or English name of a district of the province; null for none."})
+    latitude = Coordinate(THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"], LATITUDE_OUTSIDE, metadata={
+        "description": "With longitude; both null puts the organisation at its district's centre."})
+    longitude = Coordinate(THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"], LONGITUDE_OUTSIDE)
+    founded_year = Year(EARLIEST_FOUNDED_YEAR, allow_none=True,
+                        metadata={"description": "Common Era; a Buddhist Era year is converted."})
     version = fields.Integer(required=True, strict=False, validate=validate.Range(min=1, error=VERSION_MISSING),
                              error_messages={"required": VERSION_MISSING, "null": VERSION_MISSING,
                                              "invalid": VERSION_MISSING, "too_large": VERSION_MISSING},
                              metadata={"description": "The version you edited (from the last GET or PATCH); "
                                                       "a newer version on the server makes this a 409."})
-    name_th = Name(MAX_NAME, allow_none=False, error_messages={"null": NAME_REQUIRED})
-    name_en = Name(MAX_NAME)
-    type = OrganisationTypeField(allow_none=True)
-    description_th = Text(MAX_DESCRIPTION)
-    description_en = Text(MAX_DESCRIPTION)
-    issue_areas = IssueAreasField(allow_none=True, metadata={
-        "description": "Slugs of issue areas (see /api/v1/issue-areas); [] for none."})
-    target_groups = TargetGroupsField()
-    province_code = Province(data_key="province", error_messages={"null": PROVINCE_REQUIRED})
-    district_code = DistrictText(data_key="district", allow_none=True, error_messages={"invalid": EXPECTED_TEXT},
-                                 metadata={
-        "description": "DOPA code ('9104'), Thai or English name of a district of the province; null for none."})
-    address = Text(MAX_ADDRESS)
-    latitude = Coordinate(THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"], LATITUDE_OUTSIDE, metadata={
-        "description": "With longitude; both null puts the organisation at its district's centre."})
-    longitude = Coordinate(THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"], LONGITUDE_OUTSIDE)
-    phone = Phone(allow_none=True, error_messages={"invalid": EXPECTED_TEXT})
-    email = Email(allow_none=True)
-    website = WebAddress()
-    facebook = WebAddress(organisation_limit("facebook"))
-    line_id = Text(organisation_limit("line_id"))
-    founded_year = Year(EARLIEST_FOUNDED_YEAR, allow_none=True,
-                        metadata={"description": "Common Era; a Buddhist Era year is converted."})
     remove_logo = fields.Boolean(load_only=True, error_messages={"invalid": EXPECTED_TRUE_OR_FALSE,
                                                                  "null": EXPECTED_TRUE_OR_FALSE},
                                  metadata={"description": "true removes the logo."})

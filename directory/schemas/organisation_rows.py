@@ -15,6 +15,7 @@ from directory.i18n import Message
 from directory.input_guard import FORBIDDEN, problem_with
 from directory.models import IssueArea, OrganisationType
 from directory.models.organisations import EARLIEST_FOUNDED_YEAR, THAILAND_BOUNDS
+from directory.organisation_fields import CSV_FIELDS
 from directory.schemas.fields import (
     ISSUE_AREA_SEPARATOR,
     Email,
@@ -25,6 +26,7 @@ from directory.schemas.fields import (
     WebAddress,
     Year,
     organisation_limit,
+    with_declared_fields,
 )
 from directory.services.places import Gazetteer, PlaceResolution, by_every_name, gazetteer
 from search_index.analysis import THAI_DIGITS, clean_text, one_line
@@ -118,41 +120,57 @@ class LoadedRow:
     places: PlaceResolution  # how the province and district were read, with what was inferred
 
 
-class OrganisationRowSchema(Schema):
+def _row_field(declared):
+    """How a spreadsheet column (organisation_fields.CSV_FIELDS) is read, by its field's kind; None for the
+    fields OrganisationRowSchema declares itself."""
+    data_key = {"data_key": declared.csv} if declared.csv != declared.name else {}
+    match declared.kind:
+        case "name":
+            return _optional(Name, validate=_max_length(declared.name), **data_key)
+        case "text":
+            return _optional(fields.String, validate=_max_length(declared.name), **data_key)
+        case "long_text":
+            return _optional(Text, validate=_max_length(declared.name), **data_key)
+        case "type":
+            return _optional(OrganisationTypeField, error_messages={"unknown": UNKNOWN_TYPE}, **data_key)
+        case "issue_areas":
+            return _optional(IssueAreasField, ISSUE_AREA_SEPARATOR, error_messages={"unknown": UNKNOWN_ISSUE_AREA},
+                             **data_key)
+        case "phone":
+            return _optional(Phone, limit=declared.limit, too_long_message=longer_than, **data_key)
+        case "email":
+            return _optional(Email, declared.limit, too_long_message=longer_than,
+                             error_messages={"invalid": NOT_AN_EMAIL}, **data_key)
+        case "url":
+            return _optional(WebAddress, declared.limit, too_long_message=longer_than,
+                             error_messages={"invalid": NOT_A_WEB_ADDRESS}, **data_key)
+        case "year":
+            return _optional(Year, EARLIEST_FOUNDED_YEAR, error_messages={
+                "invalid": NOT_A_NUMBER, "too_large": NOT_A_NUMBER, "range": BAD_FOUNDED_YEAR}, **data_key)
+    return None
+
+
+class OrganisationRowSchema(with_declared_fields(Schema, CSV_FIELDS, _row_field)):
     """A spreadsheet row keyed by column name -> the values create/update_organisation take.
 
-    Blank cells load as None (the field is cleared); columns absent from the row are left out of the
-    result, so a file without a column leaves that field alone. Use load_row, which also says what
-    the place resolver inferred.
+    The columns are organisation_fields.CSV_FIELDS'; the ones read together or with rules of their own
+    are declared here. Blank cells load as None (the field is cleared); columns absent from the row are
+    left out of the result, so a file without a column leaves that field alone. Use load_row, which also
+    says what the place resolver inferred.
     """
 
     class Meta:
         unknown = RAISE
 
-    ref = _optional(fields.String, validate=_max_length("ref"))
     name_th = Name(required=True, validate=_max_length("name_th"),
                    error_messages={"required": NAME_REQUIRED, "null": NAME_REQUIRED})
-    name_en = _optional(Name, validate=_max_length("name_en"))
-    type = _optional(OrganisationTypeField, error_messages={"unknown": UNKNOWN_TYPE})
-    # Read together (with the address) by the place resolver in check_places.
-    province = _optional(fields.String, load_only=True)
-    district = _optional(fields.String, load_only=True)
-    issue_areas = _optional(IssueAreasField, ISSUE_AREA_SEPARATOR, error_messages={"unknown": UNKNOWN_ISSUE_AREA})
-    description_th = _optional(Text, validate=_max_length("description_th"))
-    description_en = _optional(Text, validate=_max_length("description_en"))
-    address = _optional(Text, validate=_max_length("address"))
+    # Read together (with the address) by the place resolver in check_places; resolved in `resolve`.
+    province_code = _optional(fields.String, load_only=True, data_key="province")
+    district_code = _optional(fields.String, load_only=True, data_key="district")
     latitude = _optional(Coordinate, "latitude", 90, THAILAND_BOUNDS["lat_min"], THAILAND_BOUNDS["lat_max"],
                          data_key="lat")
     longitude = _optional(Coordinate, "longitude", 180, THAILAND_BOUNDS["lon_min"], THAILAND_BOUNDS["lon_max"],
                           data_key="lon")
-    phone = _optional(Phone, too_long_message=longer_than)
-    email = _optional(Email, too_long_message=longer_than, error_messages={"invalid": NOT_AN_EMAIL})
-    website = _optional(WebAddress, too_long_message=longer_than, error_messages={"invalid": NOT_A_WEB_ADDRESS})
-    facebook = _optional(WebAddress, organisation_limit("facebook"), too_long_message=longer_than,
-                         error_messages={"invalid": NOT_A_WEB_ADDRESS})
-    line_id = _optional(fields.String, validate=_max_length("line_id"))
-    founded_year = _optional(Year, EARLIEST_FOUNDED_YEAR, error_messages={
-        "invalid": NOT_A_NUMBER, "too_large": NOT_A_NUMBER, "range": BAD_FOUNDED_YEAR})
 
     def __init__(self, references: RowReferences, **kwargs):
         super().__init__(**kwargs)
@@ -205,9 +223,9 @@ class OrganisationRowSchema(Schema):
     def resolve(self, data, **_):
         if data.get("issue_areas", ()) is None:
             data["issue_areas"] = []
-        data.pop("province", None)
+        had_district = "district_code" in data
+        data.pop("district_code", None)
         data["province_code"] = self._places.province_code
-        if "district" in data or self._places.district is not None:
+        if had_district or self._places.district is not None:
             data["district_code"] = self._places.district_code
-        data.pop("district", None)
         return data

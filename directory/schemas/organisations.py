@@ -3,11 +3,12 @@ import sqlalchemy as sa
 from marshmallow import RAISE, fields, pre_dump, validate
 
 from directory.extensions import db
+from directory.links import public_url
 from directory.models import IssueArea, OrganisationType, Region
 from directory.models.public_ids import PUBLIC_ID_PATTERN
-
-from directory.links import public_url
+from directory.organisation_fields import PUBLIC_FIELDS
 from directory.schemas.common import OutputSchema, QuerySchema, UTCDateTime
+from directory.schemas.fields import with_declared_fields
 from directory.schemas.organisation_filters import OrganisationFilterSchema
 from directory.schemas.places import DistrictSchema, ProvinceSchema
 from directory.schemas.taxonomies import IssueAreaSchema, OrganisationTypeSchema
@@ -70,14 +71,31 @@ class OrganisationPathSchema(QuerySchema):
     )
 
 
-class ContactSchema(OutputSchema):
+def _output_field(declared):
+    """How the output shows a public field (organisation_fields.PUBLIC_FIELDS), by its kind; None for the
+    fields OrganisationSchema declares itself."""
+    metadata = {"description": declared.description} if declared.description else {}
+    match declared.kind:
+        case "name" | "text" | "long_text" | "phone" | "email" | "url":
+            return fields.String(allow_none=not declared.required, metadata=metadata)
+        case "year":
+            return fields.Integer(allow_none=True, metadata=metadata)
+        case "coordinate":
+            return fields.Float(allow_none=True, metadata=metadata)
+        case "flag":
+            return fields.Boolean(metadata=metadata)
+    return None
+
+
+CONTACT_FIELDS = tuple(field for field in PUBLIC_FIELDS if field.section == "contact")
+
+
+class ContactSchema(with_declared_fields(OutputSchema, CONTACT_FIELDS, _output_field)):
     """An organisation's public contact channels (organisations publish these; they are not a person's)."""
 
-    phone = fields.String(allow_none=True)
-    email = fields.String(allow_none=True)
-    website = fields.String(allow_none=True)
-    facebook = fields.String(allow_none=True)
-    line_id = fields.String(allow_none=True)
+
+def _output_name(declared):
+    return "contact" if declared.section == "contact" else declared.name
 
 
 class _OwnColumns(fields.Nested):
@@ -91,42 +109,26 @@ def profile_url(organisation):
     return public_url("public.organisation", public_id=organisation.public_id, slug=organisation.slug)
 
 
-class OrganisationSchema(OutputSchema):
-    """An organisation. Declare a field here only once some audience may see it, then name it in
-    that audience's field set; the internal id, status and ref are in none yet."""
+class OrganisationSchema(with_declared_fields(
+        OutputSchema, [field for field in PUBLIC_FIELDS if field.section != "contact"], _output_field)):
+    """An organisation. The public sees the fields organisation_fields declares public, with its own
+    identity (id, slug, url) and its freshness (updated_at, version); the internal id, status and ref
+    are in no audience's set. Fields that are not a plain value are declared here."""
 
     FIELD_SETS = {
-        "public": (
-            "id", "slug", "url", "name_th", "name_en", "type", "registration_number", "description_th",
-            "description_en", "founded_year", "province", "district", "address", "latitude", "longitude",
-            "is_position_approximate", "issue_areas", "target_groups", "contact", "is_verified", "is_demo",
-            "updated_at", "version",
-        ),
+        "public": ("id", "slug", "url", *dict.fromkeys(map(_output_name, PUBLIC_FIELDS)), "updated_at", "version"),
     }
 
     id = fields.String(attribute="public_id", metadata={"description": "The public id."})
     slug = fields.String()
     url = fields.Function(profile_url, metadata={
         "type": "string", "format": "uri", "description": "The organisation's page on the public site."})
-    name_th = fields.String()
-    name_en = fields.String(allow_none=True)
     type = fields.Nested(OrganisationTypeSchema, allow_none=True)
-    registration_number = fields.String(allow_none=True)
-    description_th = fields.String(allow_none=True)
-    description_en = fields.String(allow_none=True)
-    founded_year = fields.Integer(allow_none=True, metadata={"description": "Common Era (not Buddhist Era)."})
-    province = fields.Nested(ProvinceSchema)
-    district = fields.Nested(DistrictSchema, allow_none=True)
-    address = fields.String(allow_none=True)
-    latitude = fields.Float(allow_none=True)
-    longitude = fields.Float(allow_none=True)
-    is_position_approximate = fields.Boolean(metadata={
-        "description": "True when the position is the district's (or province's) centre, not the address."})
+    province_code = fields.Nested(ProvinceSchema, data_key="province", attribute="province")
+    district_code = fields.Nested(DistrictSchema, data_key="district", attribute="district", allow_none=True)
     issue_areas = fields.List(fields.Nested(IssueAreaSchema))
     target_groups = fields.List(fields.String())
     contact = _OwnColumns(ContactSchema)
-    is_verified = fields.Boolean()
-    is_demo = fields.Boolean(metadata={"description": "True for made-up demonstration data."})
     updated_at = UTCDateTime()
     version = fields.Integer(metadata={
         "description": "Goes up with every change; send it as `version` with an edit (also the ETag)."})

@@ -22,11 +22,10 @@ from directory.models import (
     Province,
     RevisionSource,
 )
+from directory.organisation_fields import LONG_TEXT_FIELDS
 from directory.services.organisations import EDITABLE_FIELDS, update_organisation
 from directory.services.revisions import from_json_value
 
-# Texts long enough that "before → after" hides what changed: shown as a word diff instead.
-LONG_TEXT_FIELDS = ("description_th", "description_en", "address")
 # Setting any of these lets update_organisation work the position out again (see its _position).
 POSITION_FIELDS = ("latitude", "longitude", "province_code", "district_code")
 # Thai runs are segmented into words; whitespace and everything else split on their own.
@@ -116,7 +115,8 @@ def describe_revisions(revisions):
 
 
 def describe_revision(revision, names=None):
-    """The revision's changes as FieldChanges, in the order the fields appear on the edit form."""
+    """The revision's changes as FieldChanges, in the order organisation_fields declares them; long texts
+    (LONG_TEXT_FIELDS), where "before → after" would hide what changed, as a word diff."""
     order = {field: position for position, field in enumerate(EDITABLE_FIELDS)}
     names = names or _Names()
     rows = []

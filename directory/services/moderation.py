@@ -25,6 +25,7 @@ from directory.models import (
     OrganisationStatus,
     RevisionSource,
 )
+from directory.organisation_fields import FILLABLE_FIELDS
 from directory.services.organisations import update_organisation
 from directory.services.refusals import Refused
 
@@ -33,14 +34,10 @@ class ModerationError(Refused):
     """A refusal to show staff: `code` names it for tests and translations."""
 
 
-# Fields a merge copies from the duplicate when `keep` has no value. Not copied: the names in Thai
-# (required, so never empty), status, is_verified and is_demo (staff decide those), merged_into_id.
-# Place-bound fields (district, position) are copied only between records in the same province.
-FILLABLE_FIELDS = (
-    "name_en", "type", "registration_number", "description_th", "description_en", "founded_year",
-    "address", "issue_areas", "target_groups", "phone", "email", "website", "facebook", "line_id",
-    "logo_filename",
-)
+# A merge copies from the duplicate the fields declared fillable (organisation_fields) that `keep` has no
+# value for. Not copied: the names in Thai (required, so never empty), status, is_verified and is_demo
+# (staff decide those), merged_into_id. The ref and the place-bound fields (district, position) are
+# copied by _fillable_values' own rules, the latter only between records in the same province.
 
 
 def set_organisation_status(organisation, status, *, by):

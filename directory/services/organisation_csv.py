@@ -19,17 +19,14 @@ from sqlalchemy.orm import selectinload
 from directory.extensions import db
 from directory.i18n import Message, joined
 from directory.models import Organisation, OrganisationStatus, RevisionSource
+from directory.organisation_fields import CSV_FIELDS
 from directory.schemas.organisation_rows import OrganisationRowSchema, RowReferences
 from directory.services.duplicates import is_same_place, name_key
 from directory.services.organisations import create_organisation, update_organisation
 from directory.services.places import AmbiguousPlace, gazetteer
 from directory.services.spreadsheets import HEADER_ROW, RowMessage, UnreadableSheet, read_sheet, write_csv
 
-CSV_COLUMNS = [
-    "ref", "name_th", "name_en", "type", "province", "district", "issue_areas", "description_th",
-    "description_en", "address", "lat", "lon", "phone", "email", "website", "facebook", "line_id",
-    "founded_year",
-]
+CSV_COLUMNS = [field.csv for field in CSV_FIELDS]
 PLACE_COLUMNS = ("province", "district", "address")  # a row needs one that names its province
 # Rows are written in batches: a flush per row costs more than the row, one for 10,000 holds them all.
 FLUSH_EVERY = 500
@@ -313,27 +310,25 @@ class _ExistingOrganisations:
 
 def _export_row(organisation, places):
     is_exact = organisation.latitude is not None and not organisation.is_position_approximate
-    cells = {
-        "ref": organisation.ref,
-        "name_th": organisation.name_th,
-        "name_en": organisation.name_en,
-        "type": organisation.type.slug if organisation.type else None,
-        "province": places.provinces[organisation.province_code].name_th,
-        "district": _district_text(organisation, places),
-        "issue_areas": ";".join(area.slug for area in organisation.issue_areas),
-        "description_th": organisation.description_th,
-        "description_en": organisation.description_en,
-        "address": organisation.address,
-        "lat": repr(organisation.latitude) if is_exact else None,
-        "lon": repr(organisation.longitude) if is_exact else None,
-        "phone": organisation.phone,
-        "email": organisation.email,
-        "website": organisation.website,
-        "facebook": organisation.facebook,
-        "line_id": organisation.line_id,
-        "founded_year": organisation.founded_year,
-    }
-    return ["" if cells[column] is None else cells[column] for column in CSV_COLUMNS]
+    return ["" if cell is None else cell
+            for cell in (_export_cell(field, organisation, places, is_exact) for field in CSV_FIELDS)]
+
+
+def _export_cell(field, organisation, places, is_exact):
+    """The field's cell as the import reads it back."""
+    value = getattr(organisation, field.name)
+    match field.kind:
+        case "type":
+            return value.slug if value else None
+        case "province":
+            return places.provinces[value].name_th
+        case "district":
+            return _district_text(organisation, places)
+        case "issue_areas":
+            return ";".join(area.slug for area in value)
+        case "coordinate":
+            return repr(value) if is_exact else None
+    return value
 
 
 def _district_text(organisation, places):

@@ -8,16 +8,12 @@ import sqlalchemy as sa
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus, RevisionSource
 from directory.models.public_ids import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH, is_public_id
+from directory.organisation_fields import FIELD_NAMES
 from directory.services.places import gazetteer
 from directory.services.revisions import record_revision
 
-# Fields a caller may set through create/update; everything else (ids, version, timestamps) is ours.
-EDITABLE_FIELDS = (
-    "ref", "name_th", "name_en", "type", "registration_number", "description_th", "description_en",
-    "founded_year", "province_code", "district_code", "address", "latitude", "longitude",
-    "issue_areas", "target_groups", "phone", "email", "website", "facebook", "line_id", "logo_filename",
-    "status", "is_verified", "is_demo", "is_position_approximate", "merged_into_id",
-)
+# Fields a caller may set through create/update: every declared one; the rest (ids, version, timestamps) is ours.
+EDITABLE_FIELDS = FIELD_NAMES
 
 
 def new_public_id():

@@ -4,11 +4,15 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.models import District, Organisation, OrganisationStatus, Province
+from directory.organisation_fields import FIELDS, PLAIN_TEXT_KINDS
 from directory.services.reference_data import SEEDS_DIR
 from search_index import Document, Place, QueryLanguage, SearchIndex
 
 STOP_WORDS_FILE = SEEDS_DIR / "stop_words.csv"
 SYNONYMS_FILE = SEEDS_DIR / "synonyms.csv"
+# Searchable plain texts (organisation_fields) the index has no field of its own for: found as extra text.
+EXTRA_TEXT_FIELDS = tuple(field.name for field in FIELDS if field.searchable and field.kind in PLAIN_TEXT_KINDS
+                          and field.name not in Document.__dataclass_fields__)
 
 
 def search_index() -> SearchIndex:
@@ -73,7 +77,7 @@ def to_document(organisation, districts) -> Document:
         longitude=organisation.longitude,
         updated_at=organisation.updated_at,
         is_verified=organisation.is_verified,
-        extra_text=tuple(filter(None, (organisation.address,))),
+        extra_text=tuple(filter(None, (getattr(organisation, name) for name in EXTRA_TEXT_FIELDS))),
     )
 
 

@@ -10,6 +10,7 @@ from marshmallow import ValidationError
 from directory.blueprints.account import account
 from directory.blueprints.forms import form_data
 from directory.extensions import db
+from directory.organisation_fields import EDITOR_FIELDS
 from directory.presentation import localized, sorted_by_name, year_as_typed
 from directory.schemas.organisation_edit import OrganisationEditSchema
 from directory.services.logos import LogoError, read_logo
@@ -72,24 +73,28 @@ def _load(schema, data):
 
 
 def _values_of(organisation):
-    """The form's fields as the organisation stands. An approximate position shows blank: it is
-    the district's centre, and saving the form unchanged must keep it so."""
-    approximate = organisation.is_position_approximate
-    return {
-        "version": organisation.version,
-        "name_th": organisation.name_th, "name_en": organisation.name_en,
-        "type": organisation.type.slug if organisation.type else None,
-        "description_th": organisation.description_th, "description_en": organisation.description_en,
-        "issue_areas": [area.slug for area in organisation.issue_areas],
-        "target_groups": "\n".join(organisation.target_groups or []),
-        "province": organisation.province_code, "district": organisation.district_code,
-        "address": organisation.address,
-        "latitude": None if approximate else organisation.latitude,
-        "longitude": None if approximate else organisation.longitude,
-        "phone": organisation.phone, "email": organisation.email, "website": organisation.website,
-        "facebook": organisation.facebook, "line_id": organisation.line_id,
-        "founded_year": year_as_typed(organisation.founded_year),
-    }
+    """The form's fields (organisation_fields.EDITOR_FIELDS, by their form names) as the organisation
+    stands, and the version they are."""
+    return {"version": organisation.version,
+            **{field.data_key: _as_typed(field, organisation) for field in EDITOR_FIELDS}}
+
+
+def _as_typed(field, organisation):
+    """A field's value as its input holds it. An approximate position shows blank: it is the district's
+    centre, and saving the form unchanged must keep it so."""
+    value = getattr(organisation, field.name)
+    match field.kind:
+        case "type":
+            return value.slug if value else None
+        case "issue_areas":
+            return [area.slug for area in value]
+        case "target_groups":
+            return "\n".join(value or [])
+        case "coordinate":
+            return None if organisation.is_position_approximate else value
+        case "year":
+            return year_as_typed(value)
+    return value
 
 
 def _form_page(organisation, values, errors=None, stale=None):

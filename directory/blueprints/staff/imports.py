@@ -13,6 +13,7 @@ from directory.models import ImportJob
 from directory.presentation import current_language
 from directory.services import import_jobs
 from directory.services.import_jobs import ImportRefused
+from directory.services.organisation_csv import CSV_COLUMNS
 
 
 def refusal_message(code):
@@ -34,7 +35,7 @@ def imports():
 
 def _imports_page(refusal=None, status=200):
     return render_template("staff/imports.html", jobs=import_jobs.recent_jobs(), refusal=refusal,
-                           limit_mb=import_limit_mb()), status
+                           limit_mb=import_limit_mb(), columns=", ".join(CSV_COLUMNS)), status
 
 
 @staff.post("/imports")
