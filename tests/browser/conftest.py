@@ -14,10 +14,28 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def closing_its_body(app):
+    """`app` whose response body is closed by the time it is spent or dropped.
+
+    Werkzeug's development server (3.1) drains the socket in a `finally` before it closes the
+    body, so a browser that resets the connection (a dropped favicon fetch) leaves the served
+    file open, and its ResourceWarning fails whichever test is running when it is collected.
+    """
+    def serve(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            yield from body
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return serve
+
+
 @pytest.fixture
 def live_server(app):
     """The test's app served on a free port of 127.0.0.1, in a thread; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, closing_its_body(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     address = f"http://127.0.0.1:{server.server_port}"
