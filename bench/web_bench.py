@@ -95,9 +95,9 @@ def seed(app):
     from directory.models import Event, EventHost, OrganisationMembership, UserRole
     from directory.services import demo_events, search_sync
     from directory.services.accounts import create_api_token, create_user
-    from directory.services.demo_data import seed_demo_organisations
     from directory.services.events import seed_programme_events
     from directory.services.reference_data import seed_reference_data
+    from directory.workflows.demo_data import seed_demo_organisations
 
     with app.app_context():
         upgrade(directory=str(MIGRATIONS_DIR))

@@ -23,7 +23,7 @@ def seed_command(demo):
     db.session.commit()
     click.echo(", ".join(f"{count} {name}" for name, count in counts.items()))
     if demo:
-        from directory.services.demo_data import seed_demo_organisations
+        from directory.workflows.demo_data import seed_demo_organisations
 
         summary = seed_demo_organisations()
         db.session.commit()
@@ -45,7 +45,7 @@ def import_command(spreadsheet, dry_run, allow_duplicates):
 
     Every message is printed in English, then in Thai.
     """
-    from directory.services.organisation_csv import ImportFailed, import_organisations_file
+    from directory.workflows.organisation_import import ImportFailed, import_organisations_file
 
     try:
         with tqdm(unit="row", desc="checking", leave=False) as bar:

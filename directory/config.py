@@ -43,7 +43,7 @@ class Config:
     # Uploads (logos) live under the instance folder unless UPLOAD_DIR says otherwise.
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
-    # Spreadsheets staff upload at /staff/imports (CSV or .xlsx); services/organisation_csv.MAX_ROWS caps rows.
+    # Spreadsheets staff upload at /staff/imports (CSV or .xlsx); workflows/organisation_import.MAX_ROWS caps rows.
     IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
     # The terms of the open-data downloads at /data (the institute decides; CC BY 4.0 until it does).

@@ -2,7 +2,7 @@
 
 Each consumer reads this list rather than keeping its own: what create/update_organisation accept, the
 profile form and the API (schemas/organisation_edit.py), registration (schemas/claims.py), the
-spreadsheet's columns (schemas/organisation_rows.py, services/organisation_csv.py), the history's
+spreadsheet's columns (schemas/organisation_rows.py, services/organisation_csv.py, workflows/), the history's
 labels and order, what a merge fills in, the public output (schemas/organisations.py) and the generic
 rows of the profile page and the edit form. A field whose kind is plain text ("text", "long_text")
 needs nothing more than its line here: the schemas build its input and output from `kind` and `limit`.

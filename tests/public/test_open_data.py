@@ -9,8 +9,8 @@ import zipfile
 
 from directory.extensions import db
 from directory.models import OrganisationStatus
-from directory.services.organisation_csv import import_organisations_file
 from directory.services.organisations import update_organisation
+from directory.workflows.organisation_import import import_organisations_file
 from tests.event_factories import make_applicant_with_personal_data, make_event
 from tests.hsds_schemas import validated_tables
 

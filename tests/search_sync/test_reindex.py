@@ -8,9 +8,9 @@ from probes import assert_check_is_clean, committed_versions, found_ids, indexed
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.demo_data import seed_demo_organisations
 from directory.services.organisations import update_organisation
 from directory.services.search import search_index
+from directory.workflows.demo_data import seed_demo_organisations
 from search_index import SearchIndex, SearchRequest
 
 PAUSE_AFTER_DOCUMENTS = 200

@@ -57,7 +57,7 @@ def test_a_json_key_or_nested_value_is_checked_too(client, open_round):
 
 
 def test_a_spreadsheet_cell_with_a_control_character_is_a_row_error(app, tmp_path):
-    from directory.services.organisation_csv import ImportFailed, import_organisations_file
+    from directory.workflows.organisation_import import ImportFailed, import_organisations_file
 
     path = tmp_path / "nul.csv"
     path.write_text("name_th,province,email\nกลุ่ม\x00หนึ่ง,สตูล,nobody\nกลุ่มสอง,สตูล,\n", encoding="utf-8")

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus
-from directory.services.demo_data import DEMO_CSV
+from directory.workflows.demo_data import DEMO_CSV
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 GENERATOR = SEEDS / "generate_demo_organisations.py"

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus
-from directory.services import organisation_csv
-from directory.services.organisation_csv import ImportFailed, import_organisation_rows, import_organisations_file
+from directory.workflows import organisation_import
+from directory.workflows.organisation_import import ImportFailed, import_organisation_rows, import_organisations_file
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REAL_SPELLINGS = DATA / "dev_orgs_real_spellings.csv"
@@ -190,7 +190,7 @@ def test_an_archived_organisation_is_no_duplicate_and_updating_one_is_not_either
 
 
 def test_a_file_with_too_many_rows_is_refused_before_any_row_is_read(app, tmp_path, monkeypatch):
-    monkeypatch.setattr(organisation_csv, "MAX_ROWS", 3)
+    monkeypatch.setattr(organisation_import, "MAX_ROWS", 3)
     path = tmp_path / "big.csv"
     path.write_text("name_th,province\n" + "".join(f"กลุ่ม {n},สตูล\n" for n in range(4)), encoding="utf-8")
     with pytest.raises(ImportFailed) as failed:

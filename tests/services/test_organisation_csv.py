@@ -9,14 +9,9 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus
-from directory.services.organisation_csv import (
-    CSV_COLUMNS,
-    ImportFailed,
-    export_organisations_csv,
-    import_organisation_rows,
-    import_organisations_file,
-)
+from directory.services.organisation_csv import CSV_COLUMNS, export_organisations_csv
 from directory.services.places import gazetteer
+from directory.workflows.organisation_import import ImportFailed, import_organisation_rows, import_organisations_file
 
 DEV_ORGS = Path(__file__).resolve().parents[1] / "data" / "dev_orgs.csv"
 

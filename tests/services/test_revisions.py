@@ -7,9 +7,9 @@ from directory.extensions import db
 from directory.models import IssueArea, OrganisationRevision, OrganisationStatus, OrganisationType, RevisionSource
 from directory.services.finder import SearchCriteria, find_organisations
 from directory.services.history import describe_revision, diff_words, revert_to, revisions_of, state_at
-from directory.services.organisation_csv import import_organisations_file
 from directory.services.organisations import update_organisation
 from directory.services.places import gazetteer
+from directory.workflows.organisation_import import import_organisations_file
 
 
 def issue_areas(*slugs):

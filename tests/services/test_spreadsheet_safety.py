@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.organisation_csv import ImportFailed, import_organisations_file
 from directory.services.spreadsheets import protected, unprotected
+from directory.workflows.organisation_import import ImportFailed, import_organisations_file
 
 DANGEROUS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+66 81 234 5678", "-1", "@SUM(A1)", "\tx", "\rx",
              " =1+1", "＝1+1", "'=quoted already", "'"]

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from directory.extensions import db
 from directory.models import ImportJob, ImportStatus, Organisation
-from directory.services import import_jobs
+from directory.workflows import import_jobs
 from tests.conftest import form_token
 from tests.staff.conftest import text_of
 

@@ -1,6 +1,6 @@
 """Importing a spreadsheet from the back office: upload, read the dry run's report, confirm.
 
-The work runs in services/import_jobs.py (the same import service as `flask orgs import`); these
+The work runs in workflows/import_jobs.py (the same import service as `flask orgs import`); these
 pages show its progress, refreshing themselves while it runs, and its report in the page's language.
 """
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -11,9 +11,9 @@ from directory.blueprints.staff import staff
 from directory.extensions import db
 from directory.models import ImportJob
 from directory.presentation import current_language
-from directory.services import import_jobs
-from directory.services.import_jobs import ImportRefused
 from directory.services.organisation_csv import CSV_COLUMNS
+from directory.workflows import import_jobs
+from directory.workflows.import_jobs import ImportRefused
 
 
 def refusal_message(code):

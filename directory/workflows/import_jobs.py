@@ -21,9 +21,9 @@ from flask import current_app
 from directory.extensions import db
 from directory.i18n import in_language
 from directory.models import ImportJob, ImportStatus
-from directory.services.organisation_csv import ImportFailed, import_organisations_file
 from directory.services.refusals import Refused
 from directory.services.spreadsheets import XLSX_SUFFIXES
+from directory.workflows.organisation_import import ImportFailed, import_organisations_file
 
 ACCEPTED_SUFFIXES = (".csv", *XLSX_SUFFIXES)
 LANGUAGES = ("en", "th")

@@ -3,8 +3,8 @@
 seeds/demo_organisations.csv is written by seeds/generate_demo_organisations.py. Its refs start with
 DEMO- and the import marks every new row is_demo, so the demo data can be told apart and removed.
 """
-from directory.services.organisation_csv import import_organisations_file
 from directory.services.reference_data import SEEDS_DIR
+from directory.workflows.organisation_import import import_organisations_file
 
 DEMO_CSV = SEEDS_DIR / "demo_organisations.csv"
 
