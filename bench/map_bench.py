@@ -12,15 +12,14 @@ Medians are printed with their ratio to the results page of the same search. A p
 from __future__ import annotations
 
 import argparse
-import subprocess
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from statistics_bench import filled_database  # noqa: E402
+from statistics_bench import filled_database, measure_in_child  # noqa: E402
 
-PROJECT = Path(__file__).resolve().parent.parent
 SEARCHES = ["", "?province=10", "?q=เด็ก", "?near=13.75,100.5&radius_km=50"]
 MEASURE = """
 import json, statistics, sys, time
@@ -51,13 +50,11 @@ def main():
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--seed", type=int, default=20261204)
     arguments = parser.parse_args()
-    import json
     with tempfile.TemporaryDirectory(prefix="map-bench-") as scratch:
         env = filled_database(Path(scratch), arguments.rows, arguments.seed, ["search", "reindex"])
-        output = subprocess.run([sys.executable, "-c", MEASURE, str(arguments.requests), json.dumps(SEARCHES)],
-                                cwd=PROJECT, env={**env, "SEARCH_CACHE": "0", "SEARCH_LIMIT": "100000 per minute"}, capture_output=True, text=True,
-                                check=True).stdout
-    medians = json.loads(output.splitlines()[-1])
+        output = measure_in_child(MEASURE, {**env, "SEARCH_CACHE": "0", "SEARCH_LIMIT": "100000 per minute"},
+                                  arguments.requests, json.dumps(SEARCHES))
+    medians = json.loads(output[-1])
     print(f"{arguments.rows:,} organisations, {arguments.requests} requests each, test client, one process, "
           "SEARCH_CACHE=0")
     for search in SEARCHES:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from import_bench import generate_rows, run, write_csv  # noqa: E402
+from statistics_bench import measure_in_child  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 DUMP = """
@@ -81,9 +82,7 @@ def main():
             for name, command in steps.items():
                 times[name].append(run(command, env, log)[0])
             print(f"run {number + 1}/{arguments.runs} done", file=sys.stderr)
-        serve_log = scratch / "serve.txt"
-        run([sys.executable, "-c", SERVE], env, serve_log)
-        served = float(serve_log.read_text().strip().splitlines()[-1])
+        served = float(measure_in_child(SERVE, env)[-1])
     baseline = statistics.median(times["baseline: sqlite3 + csv, one table"])
     print(f"{arguments.rows:,} organisations, median of {arguments.runs} whole-process runs")
     for name, values in times.items():

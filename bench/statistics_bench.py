@@ -57,6 +57,17 @@ def filled_database(scratch, rows, seed, *commands):
     return env
 
 
+def measure_in_child(script, env, *arguments):
+    """Run `script` with `python -c script *arguments` in the project on `env` (filled_database's, plus any
+    settings the measurement needs) and return the lines it printed. A child of its own keeps this process's
+    imports and the database setup out of the timings; a failure exits with the child's error output."""
+    child = subprocess.run([sys.executable, "-c", script, *map(str, arguments)], cwd=PROJECT, env=env,
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if child.returncode:
+        sys.exit(f"measurement failed ({child.returncode}):\n{child.stderr[-3000:]}")
+    return child.stdout.splitlines()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
@@ -65,10 +76,8 @@ def main():
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="statistics-bench-") as scratch:
         env = filled_database(Path(scratch), arguments.rows, arguments.seed, ["search", "reindex"])
-        outputs = {cache: subprocess.run(
-            [sys.executable, "-c", MEASURE, str(arguments.requests)], cwd=PROJECT,
-            env={**env, "STATISTICS_CACHE_S": cache}, capture_output=True, text=True, check=True).stdout.splitlines()
-            for cache in ("0", "60")}
+        outputs = {cache: measure_in_child(MEASURE, {**env, "STATISTICS_CACHE_S": cache}, arguments.requests)
+                   for cache in ("0", "60")}
     for cache, output in outputs.items():
         total, lines = int(output[0]), [line.split() for line in output[1:]]
         home = float(lines[0][1])

@@ -21,16 +21,8 @@ from directory.services.tokens import make_token
 REQUEST = {"justification": "ฉันเป็นเลขานุการมูลนิธิ", "contact_name": "คุณสมศรี", "contact_detail": "081 234 5678"}
 
 
-@pytest.fixture(autouse=True)
-def request_context(app):
-    """Services build absolute links for mail, as they do inside a request."""
-    with app.test_request_context():
-        yield
-
-
-@pytest.fixture
-def staff_user(make_user):
-    return make_user(role="staff")
+# Services build absolute links for mail, as they do inside a request.
+pytestmark = pytest.mark.usefixtures("request_context")
 
 
 def editor_ids(organisation):

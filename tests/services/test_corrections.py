@@ -17,17 +17,8 @@ from directory.services.organisations import EDITABLE_FIELDS
 
 PO_FILE = Path(__file__).resolve().parents[2] / "directory" / "translations" / "th" / "LC_MESSAGES" / "messages.po"
 
-
-@pytest.fixture(autouse=True)
-def request_context(app):
-    """Services build absolute links for mail, as they do inside a request."""
-    with app.test_request_context():
-        yield
-
-
-@pytest.fixture
-def staff_user(make_user):
-    return make_user(role="staff", display_name="Staff Somsri")
+# Services build absolute links for mail, as they do inside a request.
+pytestmark = pytest.mark.usefixtures("request_context")
 
 
 @pytest.fixture

@@ -12,15 +12,20 @@ from directory.extensions import db
 from directory.services.mailer import FolderMailer, SmtpMailer, mailer_for, queue_mail
 
 
-class RecordingSmtpHandler(socketserver.StreamRequestHandler):
-    """Just enough SMTP (RFC 5321) to accept one message: what a real server would receive is kept."""
+class FakeSmtpHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP (RFC 5321) to accept one message: what a real server would receive is kept. With the
+    server's `refuses` set it accepts the login, then refuses the message (a full mailbox, a policy...)."""
 
     def handle(self):
         self.wfile.write(b"220 test ESMTP\r\n")
         while line := self.rfile.readline():
             command = line.decode().strip().upper()
-            if command.startswith(("EHLO", "HELO")):
-                self.wfile.write(b"250 test\r\n")
+            if command.startswith("EHLO"):
+                self.wfile.write(b"250-test\r\n250 AUTH PLAIN\r\n")
+            elif command.startswith("AUTH"):
+                self.wfile.write(b"235 2.7.0 accepted\r\n")
+            elif command.startswith("MAIL FROM") and self.server.refuses:
+                self.wfile.write(b"554 5.7.1 refused\r\n")
             elif command.startswith(("MAIL FROM", "RCPT TO")):
                 self.server.envelope.append(line.decode().strip())
                 self.wfile.write(b"250 OK\r\n")
@@ -38,9 +43,10 @@ class RecordingSmtpHandler(socketserver.StreamRequestHandler):
 
 @pytest.fixture
 def smtp_server():
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RecordingSmtpHandler)
+    """A local SMTP server on a free port; set its `refuses` to have it refuse every message."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), FakeSmtpHandler)
     server.daemon_threads = True
-    server.envelope, server.messages = [], []
+    server.envelope, server.messages, server.refuses = [], [], False
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -76,42 +82,12 @@ def test_a_rolled_back_change_sends_nothing(app, mailbox, make_user):
     assert mailbox.messages() == []
 
 
-class RefusingSmtpHandler(socketserver.StreamRequestHandler):
-    """A server that greets, accepts the login, then refuses the message (a full mailbox, a policy...)."""
-
-    def handle(self):
-        self.wfile.write(b"220 test ESMTP\r\n")
-        while line := self.rfile.readline():
-            command = line.decode().strip().upper()
-            if command.startswith("MAIL FROM"):
-                self.wfile.write(b"554 5.7.1 refused\r\n")
-            elif command == "QUIT":
-                self.wfile.write(b"221 bye\r\n")
-                return
-            elif command.startswith("AUTH"):
-                self.wfile.write(b"235 2.7.0 accepted\r\n")
-            elif command.startswith("EHLO"):
-                self.wfile.write(b"250-test\r\n250 AUTH PLAIN\r\n")
-            else:
-                self.wfile.write(b"250 OK\r\n")
-
-
-@pytest.fixture
-def refusing_smtp_server():
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), RefusingSmtpHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.mark.parametrize("server", ["refusing", "down"])
 def test_a_failed_send_is_logged_without_secrets_or_personal_data_and_the_change_stays(
-        app, make_user, mailbox, caplog, refusing_smtp_server, server):
+        app, make_user, mailbox, caplog, smtp_server, server):
     if server == "refusing":
-        port = refusing_smtp_server.server_address[1]
+        smtp_server.refuses = True
+        port = smtp_server.server_address[1]
     else:  # nothing listens there
         probe = socket.socket()
         probe.bind(("127.0.0.1", 0))
