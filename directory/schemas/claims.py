@@ -14,14 +14,13 @@ from directory.schemas.accounts import AccountFormSchema as FormSchema
 from directory.schemas.fields import (
     DistrictText,
     Email,
-    MaxLength,
     OrganisationTypeField,
     Phone,
     Province,
+    Text,
     WebAddress,
     district_in,
     district_problem,
-    organisation_limit,
     with_declared_fields,
 )
 
@@ -33,29 +32,14 @@ DISTRICT_MESSAGES = {"ambiguous": "Several districts of this province have that 
                      "unknown": NO_SUCH_DISTRICT}
 
 
-def text(max_length=None, required=False, **kwargs):
-    """A text field: blank is missing; over max_length is refused with one fixed message."""
-    checks = [validate.Length(max=max_length, error=TOO_LONG)] if max_length else []
-    return _text(checks, required, **kwargs)
-
-
-def organisation_text(column, required=False, **kwargs):
-    """Text for an organisation's column: refused over the column's limit, as the edit form does."""
-    return _text([MaxLength(organisation_limit(column))], required, **kwargs)
-
-
-def _text(checks, required, **kwargs):
-    if required:
-        return fields.String(required=True, validate=checks, error_messages={"required": REQUIRED}, **kwargs)
-    return fields.String(load_default=None, allow_none=True, validate=checks, **kwargs)
-
-
 class ClaimContactMixin(Schema):
     """Why the person should edit the listing, and someone at the organisation staff can ask."""
 
-    justification = text(JUSTIFICATION_LENGTH, required=True)
-    contact_name = text(OrganisationClaim.__table__.c.contact_name.type.length, required=True)
-    contact_detail = text(OrganisationClaim.__table__.c.contact_detail.type.length, required=True)
+    justification = Text(JUSTIFICATION_LENGTH, TOO_LONG, required=True, error_messages={"required": REQUIRED})
+    contact_name = Text(OrganisationClaim.__table__.c.contact_name.type.length, TOO_LONG, required=True,
+                        error_messages={"required": REQUIRED})
+    contact_detail = Text(OrganisationClaim.__table__.c.contact_detail.type.length, TOO_LONG, required=True,
+                          error_messages={"required": REQUIRED})
 
 
 class ClaimSchema(FormSchema, ClaimContactMixin):
@@ -68,7 +52,8 @@ def _registration_field(declared):
     data_key = {"data_key": declared.key} if declared.key else {}
     match declared.kind:
         case "name" | "text" | "long_text":
-            return organisation_text(declared.name, required=declared.required, **data_key)
+            # Over the column's limit it says what the edit form says (fields.too_long).
+            return Text(declared.limit, required=declared.required, error_messages={"required": REQUIRED}, **data_key)
         case "phone":
             return Phone(limit=declared.limit, load_default=None, allow_none=True, **data_key)
         case "email":
@@ -120,7 +105,7 @@ class DecisionSchema(FormSchema):
     decision = fields.String(required=True, validate=validate.OneOf(("approve", "reject"),
                                                                     error="Choose approve or reject."),
                              error_messages={"required": "Choose approve or reject."})
-    note = text(JUSTIFICATION_LENGTH)
+    note = Text(JUSTIFICATION_LENGTH, TOO_LONG)
 
 
 class ClaimQueueQuerySchema(Schema):

@@ -21,7 +21,7 @@ from directory.models import CorrectionStatus
 from directory.organisation_fields import EDITOR_FIELDS
 from directory.schemas.accounts import REQUIRED, TOO_LONG
 from directory.schemas.accounts import AccountFormSchema as FormSchema
-from directory.schemas.fields import MaxLength, phone_number
+from directory.schemas.fields import Text, phone_number
 from directory.schemas.organisation_edit import MAX_DESCRIPTION, OrganisationEditSchema
 
 # The fields editors set (organisation_fields), less those one line of a visitor's text cannot set: the type
@@ -38,16 +38,6 @@ BAD_CONTACT = "Give an email address or a telephone number, or leave this blank.
 CHOOSE_DECISION = "Choose apply or dismiss."
 MESSAGES = (CHOOSE_FIELD, BAD_CONTACT, CHOOSE_DECISION)
 
-def text(max_length, required=False):
-    checks = [validate.Length(max=max_length, error=TOO_LONG)]
-    return _text(checks, required)
-
-
-def _text(checks, required):
-    if required:
-        return fields.String(required=True, validate=checks, error_messages={"required": REQUIRED})
-    return fields.String(load_default=None, validate=checks)
-
 
 class CorrectionSchema(FormSchema):
     """The public form -> {field, proposed_value, note, contact}.
@@ -59,9 +49,9 @@ class CorrectionSchema(FormSchema):
     field = fields.String(required=True, validate=validate.OneOf(CORRECTABLE_FIELDS, error=CHOOSE_FIELD),
                           error_messages={"required": CHOOSE_FIELD})
     # No longer than the longest a profile field takes; each field's own limit is checked in fits_the_profile.
-    proposed_value = _text([MaxLength(MAX_DESCRIPTION)], required=True)
-    note = text(MAX_NOTE)
-    contact = text(MAX_CONTACT)
+    proposed_value = Text(MAX_DESCRIPTION, required=True, error_messages={"required": REQUIRED})
+    note = Text(MAX_NOTE, TOO_LONG)
+    contact = Text(MAX_CONTACT, TOO_LONG)
     homepage = fields.String(load_default=None, data_key=HONEYPOT)
 
     def __init__(self, organisation, **kwargs):
@@ -115,7 +105,7 @@ class CorrectionDecisionSchema(FormSchema):
 
     decision = fields.String(required=True, validate=validate.OneOf(("apply", "dismiss"), error=CHOOSE_DECISION),
                              error_messages={"required": CHOOSE_DECISION})
-    note = text(MAX_NOTE)
+    note = Text(MAX_NOTE, TOO_LONG)
 
 
 class CorrectionQueueQuerySchema(Schema):

@@ -70,12 +70,12 @@ MESSAGES = (CHOOSE_PROVINCE, CHOOSE_TYPE, CHOOSE_ISSUE_AREAS, EXPECTED_LIST, BAD
 
 
 class MaxLength(validate.Length):
-    """validate.Length(max=limit) (so the OpenAPI document says maxLength) whose message names the limit
-    in the schema's voice: `message(limit)`."""
+    """validate.Length(max=limit) (so the OpenAPI document says maxLength) whose message is in the schema's
+    voice: `message(limit)`, or `message` itself when it is a sentence rather than a function."""
 
     def __init__(self, limit, message=too_long):
         super().__init__(max=limit)
-        self.message_for = message
+        self.message_for = message if callable(message) else lambda _limit: message
 
     def __call__(self, value):
         if value is not None and len(value) > self.max:
@@ -123,6 +123,17 @@ class Province(_Saying, fields.String):
         if place is None:
             raise self.make_error("unknown", value=text.strip())
         return place.code
+
+
+class Text(fields.String):
+    """Text of at most `limit` characters (any length when None), over which it says `too_long_message`:
+    a sentence, or a function of the limit. Unless it is required, a value left out loads None."""
+
+    def __init__(self, limit=None, too_long_message=too_long, **kwargs):
+        if not kwargs.get("required"):
+            kwargs.setdefault("load_default", None)
+        checks = () if limit is None else (MaxLength(limit, too_long_message),)
+        super().__init__(validate=_validators(kwargs, *checks), **kwargs)
 
 
 class DistrictText(fields.String):

@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy.orm import joinedload, selectinload
 
 from directory.extensions import db
-from directory.models import IssueArea, Organisation, OrganisationStatus
+from directory.models import Organisation, OrganisationStatus
 from directory.services.places import gazetteer
 from directory.services.reference import reference
 from directory.services.search import search_index
@@ -146,14 +146,5 @@ def count_published_by(column):
     rows = db.session.execute(
         sa.select(column, sa.func.count()).select_from(Organisation)
         .where(Organisation.status == OrganisationStatus.PUBLISHED).group_by(column)
-    )
-    return dict(rows.all())
-
-
-def count_published_by_issue_area():
-    rows = db.session.execute(
-        sa.select(IssueArea.slug, sa.func.count()).select_from(Organisation)
-        .join(Organisation.issue_areas)
-        .where(Organisation.status == OrganisationStatus.PUBLISHED).group_by(IssueArea.slug)
     )
     return dict(rows.all())

@@ -19,9 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.i18n import Message, joined
@@ -377,7 +375,8 @@ class Gazetteer:
         elif province:
             message = Message("unknown district '%(value)s' in %(province)s", value=value, province=province.names)
         elif suggestions:
-            message = Message("unknown district '%(value)s'; did you mean %(suggestions)s?", value=value, suggestions=hint)
+            message = Message("unknown district '%(value)s'; did you mean %(suggestions)s?", value=value,
+                              suggestions=hint)
         else:
             message = Message("unknown district '%(value)s'", value=value)
         return PlaceProblem("unknown", message, suggestions)
@@ -435,11 +434,6 @@ def _ref(place, province_code):
 def read_aliases():
     with open(ALIASES_FILE, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def provinces_with_districts():
-    """Every province with its districts loaded: the district lists of the organisation forms."""
-    return db.session.scalars(sa.select(Province).options(selectinload(Province.districts))).all()
 
 
 def gazetteer() -> Gazetteer:

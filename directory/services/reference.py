@@ -1,11 +1,12 @@
 """The reference data as plain read-only rows, read once per process: regions with their provinces, the
-provinces with their region, issue areas and organisation types. It changes only when `flask seed` runs,
-which forgets this copy (a deploy restarts the web workers, which forget theirs). Searches, pages, forms
-and the API's lists read it here rather than asking the database each time.
+provinces with their region and districts, issue areas and organisation types. It changes only when
+`flask seed` runs, which forgets this copy (a deploy restarts the web workers, which forget theirs).
+Searches, pages, forms and the API's lists read it here rather than asking the database each time.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from flask import current_app
 from pythainlp.util import collate
 
@@ -32,25 +33,33 @@ class RegionRow(Term):
 
 @dataclass(frozen=True)
 class ProvinceRow:
-    """A province as lists, filters and the API show it: its codes, names and region."""
+    """A province as lists, filters, forms and the API show it: its codes, names, region and districts
+    (ordered by code)."""
 
     code: str
     iso_code: str
     name_th: str
     name_en: str
     region: Term
+    districts: tuple[PlaceRef, ...] = field(default=())
 
 
 class Reference:
     def __init__(self, regions, issue_areas, types, provinces=()):
         self.regions = tuple(regions)
         self.provinces = tuple(sorted(provinces, key=lambda province: province.code))
+        self._by_province_code = {code: province for province in self.provinces
+                                  for code in (province.code, province.iso_code.upper())}
         self.issue_areas = tuple(issue_areas)
         self.types = tuple(types)
         self._by_slug = {kind: {row.slug: row for row in rows} for kind, rows in (
             ("region", self.regions), ("issue", self.issue_areas), ("type", self.types))}
         self._by_name = {kind: by_every_name(rows.values()) for kind, rows in self._by_slug.items()}
         self._memo = {}
+
+    def province(self, code):
+        """The province with this DOPA code ("91") or ISO 3166-2 code ("TH-91", any case), or None."""
+        return self._by_province_code.get(code.upper())
 
     def term(self, kind, slug):
         """The region, issue area or type ("region", "issue", "type") with this slug, or None."""
@@ -88,13 +97,17 @@ def reference() -> Reference:
     cached = current_app.extensions.get("reference")
     if cached is None:
         places = gazetteer()
+        districts_of = {}
+        for district in sorted(places.districts.values(), key=lambda district: district.code):
+            districts_of.setdefault(district.province_code, []).append(district)
         regions, provinces = [], []
         for region in db.session.scalars(db.select(Region).order_by(Region.id)):
             codes = [province.code for province in region.provinces]
             regions.append(RegionRow(region.slug, region.name_th, region.name_en, region.id,
                                      provinces=tuple(places.provinces[code] for code in codes)))
             provinces += [ProvinceRow(province.code, province.iso_code, province.name_th, province.name_en,
-                                      regions[-1]) for province in region.provinces]
+                                      regions[-1], tuple(districts_of.get(province.code, ())))
+                          for province in region.provinces]
         terms = {model: [Term(row.slug, row.name_th, row.name_en, row.position,
                               getattr(row, "is_from_announcement", False))
                          for row in db.session.scalars(db.select(model).order_by(model.position))]

@@ -19,7 +19,7 @@ from directory.services.claims import ClaimError
 from directory.services.duplicates import likely_duplicates
 from directory.services.organisations import organisation_by_public_id
 from directory.services.permissions import can_edit
-from directory.services.places import gazetteer, provinces_with_districts
+from directory.services.places import gazetteer
 from directory.services.reference import reference
 
 # What each refusal tells the person (ClaimError.code -> message); the template adds links.
@@ -97,7 +97,7 @@ def register_organisation():
         "account/register_organisation.html", refusal=refusal, refusal_message=REFUSALS.get(refusal),
         errors=errors, form=request.form, duplicates=duplicates,
         provinces=[(p.code, localized(p, "name")) for p in sorted_by_name(gazetteer().provinces.values())],
-        district_provinces=sorted_by_name(provinces_with_districts()),
+        district_provinces=sorted_by_name(reference().provinces),
         types=[(t.slug, localized(t, "name")) for t in reference().types],
     ), status
 

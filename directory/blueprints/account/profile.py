@@ -15,9 +15,11 @@ from directory.presentation import localized, sorted_by_name, year_as_typed
 from directory.schemas.organisation_edit import OrganisationEditSchema
 from directory.services.logos import LogoError, read_logo
 from directory.services.permissions import editable_organisation
-from directory.services.places import provinces_with_districts
 from directory.services.profile_edits import StaleEdit, edit_organisation_profile
 from directory.services.reference import reference
+
+# The form's fields by their input names: the template reads each one's limit here, not a number of its own.
+FORM_FIELDS = {field.data_key: field for field in EDITOR_FIELDS}
 
 
 def _editable(public_id, user):
@@ -98,11 +100,11 @@ def _as_typed(field, organisation):
 
 
 def _form_page(organisation, values, errors=None, stale=None):
-    provinces = sorted_by_name(provinces_with_districts())
+    provinces = sorted_by_name(reference().provinces)
     types, issue_areas = reference().types, reference().issue_areas
     return render_template(
         "account/edit_organisation.html", organisation=organisation, values=values, errors=errors or {},
-        stale=stale, provinces=provinces,
+        stale=stale, provinces=provinces, fields=FORM_FIELDS,
         province_choices=[(province.code, localized(province, "name")) for province in provinces],
         type_choices=[(kind.slug, localized(kind, "name")) for kind in types],
         issue_area_choices=[(area.slug, localized(area, "name")) for area in issue_areas],

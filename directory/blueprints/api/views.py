@@ -3,7 +3,6 @@
 Every input goes through a schema that refuses what it does not know; every output through a schema
 of public fields. Errors are JSON (blueprints/errors.py): 400 with `fields`, 404 with `error`.
 """
-import sqlalchemy as sa
 from flask import abort, current_app, jsonify, request
 from marshmallow import ValidationError
 from sqlalchemy.orm import selectinload
@@ -11,11 +10,7 @@ from sqlalchemy.orm import selectinload
 from directory.blueprints.api import api
 from directory.blueprints.api.openapi import build_document, documented
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
-from directory.extensions import db
-from directory.models import (
-    Organisation,
-    Province,
-)
+from directory.models import Organisation
 from directory.schemas.common import NoQuerySchema
 from directory.schemas.organisation_filters import load_filters
 from directory.schemas.organisations import (
@@ -86,9 +81,7 @@ def list_districts(code):
     """The province by its DOPA code ('91') or ISO 3166-2 code ('TH-91'); districts ordered by code."""
     NoQuerySchema().load(request.args)
     code = _load_path(ProvincePathSchema, code=code)["code"]
-    province = db.session.scalar(
-        sa.select(Province).where(sa.or_(Province.code == code, Province.iso_code == code.upper()))
-        .options(selectinload(Province.districts)))
+    province = reference().province(code)
     if province is None:
         abort(404, description="There is no province with this code.")
     return DistrictListSchema().dump({"items": province.districts})

@@ -2,10 +2,8 @@
 
 Only published organisations are ever shown; a draft or archived one is a 404 like an unknown id.
 """
-import re
 from dataclasses import replace
 
-import sqlalchemy as sa
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
@@ -15,10 +13,8 @@ from werkzeug.datastructures import MultiDict
 from directory.blueprints.lookups import abort_no_organisation
 from directory.blueprints.public import public
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
-from directory.extensions import db
 from directory.map_features import feature_collection, organisation_feature, result_features
 from directory.models import (
-    IssueArea,
     Organisation,
     Province,
 )
@@ -34,7 +30,6 @@ from directory.services.claims import pending_claim
 from directory.services.events import open_for_applications
 from directory.services.finder import (
     count_published_by,
-    count_published_by_issue_area,
     find_organisations,
     find_positions,
 )
@@ -42,6 +37,7 @@ from directory.services.hosts import events_hosted_by
 from directory.services.organisations import organisation_by_public_id, published_successor
 from directory.services.places import AmbiguousPlace, gazetteer
 from directory.services.reference import reference
+from directory.services.statistics import directory_statistics
 from directory.structured_data import organisation_json_ld
 
 PAGING_ARGUMENTS = ("page", "per_page")
@@ -49,19 +45,18 @@ NEAR_ARGUMENTS = ("near", "near_district", "radius_km")
 RADIUS_CHOICES_KM = (10, 30, 50, 100)
 # Codes and slugs are short and plain; anything else is not looked up (PostgreSQL refuses a NUL). Public ids
 # have their own rule (models/public_ids.py).
-PLAIN_KEY = re.compile(r"[A-Za-z0-9-]{1,120}")
 
 
 @public.get("/")
 def home():
-    province_counts = count_published_by(Organisation.province_code)
+    figures = directory_statistics()  # what /statistics counts, so that the two pages agree
     return render_template(
         "public/home.html",
         regions=reference().regions_in(current_language()),
-        province_counts=province_counts,
-        total=sum(province_counts.values()),
+        province_counts=figures.by_province,
+        total=figures.total,
         issue_areas=reference().issue_areas,
-        issue_counts=count_published_by_issue_area(),
+        issue_counts=figures.by_issue_area,
         open_events=open_for_applications(),
     )
 
@@ -121,10 +116,8 @@ def organisation(public_id, slug=None):
 @public.get("/provinces/<code>")
 def province(code):
     """A province by its MOI code ("91") or its ISO 3166-2 code ("TH-91")."""
-    found = PLAIN_KEY.fullmatch(code) and db.session.scalar(
-        sa.select(Province).where(sa.or_(Province.code == code, Province.iso_code == code.upper()))
-    )
-    if not found:
+    found = reference().province(code)
+    if found is None:
         abort(404, description=lazy_gettext("There is no province with the code “%(code)s”.", code=code))
     criteria = _listing_criteria(provinces=(found.code,))
     return render_template(
@@ -138,9 +131,8 @@ def province(code):
 
 @public.get("/issues/<slug>")
 def issue_area(slug):
-    found = PLAIN_KEY.fullmatch(slug) and db.session.scalar(
-        sa.select(IssueArea).where(IssueArea.slug == slug))
-    if not found:
+    found = reference().term("issue", slug)
+    if found is None:
         abort(404, description=lazy_gettext("There is no issue area called “%(slug)s”.", slug=slug))
     criteria = _listing_criteria(issues=(found.slug,))
     return render_template(
