@@ -4,7 +4,7 @@ PYTHON ?= python3
 FLASK := FLASK_APP=wsgi $(VENV)/bin/flask
 PYTEST := $(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
-.PHONY: run setup install translations chromium test test-sqlite test-postgres bench
+.PHONY: run setup install translations chromium test lint test-sqlite test-postgres bench
 
 # The development server, with the search follower beside it (stopped with it).
 run: setup
@@ -37,7 +37,11 @@ chromium:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-thai-tlwg; }
 
-test: install chromium test-sqlite test-postgres
+test: install chromium lint test-sqlite test-postgres
+
+# Style and import order as pyproject.toml sets them; a second, not a minute.
+lint:
+	$(VENV)/bin/ruff check .
 
 # TEST_DATABASE_URL is unset here, or the "SQLite" run would go to the PostgreSQL server it names.
 test-sqlite:

@@ -73,7 +73,7 @@ def on_starting(server):
 
 def post_worker_init(worker):
     """Warm the search index before the worker takes requests: its first query is then as fast as any."""
-    from directory.services.search import warm_search_index
+    from directory.services.search.adapter import warm_search_index
 
     started = time.perf_counter()
     with worker.wsgi.app_context():

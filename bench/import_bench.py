@@ -102,7 +102,8 @@ def generate_rows(count, seed):
             if rng.random() < 0.1:
                 row["lat"], row["lon"] = row["lat"].translate(THAI_DIGITS), row["lon"].translate(THAI_DIGITS)
         if rng.random() < 0.5:
-            row["phone"] = f"0{rng.randint(2, 9)}{rng.randint(0, 9)}-{rng.randint(0, 999):03d}-{rng.randint(0, 999):03d}"
+            row["phone"] = (f"0{rng.randint(2, 9)}{rng.randint(0, 9)}-"
+                            f"{rng.randint(0, 999):03d}-{rng.randint(0, 999):03d}")
         if rng.random() < 0.3:
             row["email"] = f"contact{number}@example.org"
         if rng.random() < 0.2:

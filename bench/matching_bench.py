@@ -27,7 +27,7 @@ sys.path.insert(0, str(PROJECT))
 
 from directory.matching import Host, Participant, Weights, match  # noqa: E402
 from directory.matching.greedy import greedy_match  # noqa: E402
-from directory.services.reference_data import read_seed_csv  # noqa: E402
+from directory.services.places.reference_data import read_seed_csv  # noqa: E402
 
 SKILLS = ["video", "photography", "writing", "podcast", "social-media", "graphic-design", "live-streaming",
           "data-journalism"]

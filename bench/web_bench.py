@@ -27,7 +27,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from directory.config import Config, TestingConfig
+from directory.config import Config, TestingConfig  # noqa: E402
 
 MIGRATIONS_DIR = PROJECT / "migrations"
 PASSWORD = "correct horse battery staple"
@@ -93,10 +93,11 @@ def seed(app):
 
     from directory.extensions import db
     from directory.models import Event, EventHost, OrganisationMembership, UserRole
-    from directory.services import demo_events, search_sync
-    from directory.services.accounts import create_api_token, create_user
-    from directory.services.events import seed_programme_events
-    from directory.services.reference_data import seed_reference_data
+    from directory.services.accounts.users import create_api_token, create_user
+    from directory.services.places.reference_data import seed_reference_data
+    from directory.services.programme import demo_events
+    from directory.services.programme.events import seed_programme_events
+    from directory.services.search import sync as search_sync
     from directory.workflows.demo_data import seed_demo_organisations
 
     with app.app_context():
@@ -160,7 +161,7 @@ def count_rows(app, model, **where):
 
 def make_cases(app, ids):
     from directory.models import Application, Organisation, PersonalDataAccess
-    from directory.services import demo_events
+    from directory.services.programme import demo_events
 
     event = ids["event"]
     anonymous = app.test_client()

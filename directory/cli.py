@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 from tqdm import tqdm
 
 from directory.extensions import db
-from directory.services.reference_data import seed_reference_data
+from directory.services.places.reference_data import seed_reference_data
 
 orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV (and export as JSON or HSDS).")
 
@@ -17,7 +17,7 @@ orgs_cli = AppGroup("orgs", help="Import and export organisations as CSV (and ex
               help="Also add the generated demo organisations and a demo event open for applications (marked as demo).")
 def seed_command(demo):
     """Load the reference data (regions, provinces, districts, issue areas, types); idempotent."""
-    from directory.services.events import seed_programme_events
+    from directory.services.programme.events import seed_programme_events
 
     counts = seed_reference_data() | seed_programme_events()
     db.session.commit()
@@ -28,7 +28,7 @@ def seed_command(demo):
         summary = seed_demo_organisations()
         db.session.commit()
         click.echo(f"demo organisations: {summary}")
-        from directory.services.demo_events import seed_demo_event
+        from directory.services.programme.demo_events import seed_demo_event
 
         counts = seed_demo_event()
         db.session.commit()
@@ -83,8 +83,8 @@ def _echo_bilingual(remarks, err=False):
 def open_data_command():
     """Bring the /data downloads up to date, where the data changed and the files are older than
     OPEN_DATA_MAX_AGE_S (for cron where no `flask search follow` runs: it does this while idle)."""
-    from directory.schemas.organisations import dump_public_organisations
-    from directory.services.open_data import refresh_open_data
+    from directory.schemas.organisations.output import dump_public_organisations
+    from directory.services.organisations.open_data import refresh_open_data
 
     written = refresh_open_data(dump_public_organisations)
     click.echo(f"wrote {', '.join(written)}" if written else "the open-data files are up to date")
@@ -103,20 +103,20 @@ def export_command(path, file_format):
         raise click.BadParameter(f"{path} is a {'file' if writes_folder else 'folder'}; --format {file_format} "
                                  f"writes a {'folder' if writes_folder else 'file'}.", param_hint="PATH")
     if writes_folder:
-        from directory.schemas.organisations import dump_public_organisations
-        from directory.services.open_data import write_organisations_hsds
+        from directory.schemas.organisations.output import dump_public_organisations
+        from directory.services.organisations.open_data import write_organisations_hsds
 
         count = write_organisations_hsds(path, dump_public_organisations)
         click.echo(f"exported {count} published organisations as HSDS 3.0 to {path}")
         return
     if file_format == "json":
-        from directory.schemas.organisations import dump_public_organisations
-        from directory.services.open_data import write_organisations_json
+        from directory.schemas.organisations.output import dump_public_organisations
+        from directory.services.organisations.open_data import write_organisations_json
 
         count = write_organisations_json(path, dump_public_organisations)
         click.echo(f"exported {count} published organisations to {path}")
         return
-    from directory.services.organisation_csv import export_organisations_csv
+    from directory.services.organisations.csv_export import export_organisations_csv
 
     count = export_organisations_csv(path)
     click.echo(f"exported {count} organisations to {path}")
@@ -128,7 +128,7 @@ search_cli = AppGroup("search", help="Build and check the search index.")
 @search_cli.command("reindex")
 def reindex_command():
     """Build a fresh index from the database in a new folder and swap it in; searches go on."""
-    from directory.services.search_sync import reindex
+    from directory.services.search.sync import reindex
 
     with tqdm(unit="doc", desc="indexing") as bar:
         reindex(progress=lambda done: bar.update(done - bar.n))
@@ -139,7 +139,7 @@ def reindex_command():
 @click.option("--older-than-days", type=click.IntRange(min=1), default=30, show_default=True)
 def prune_command(older_than_days):
     """Delete applied search-outbox entries older than the given number of days."""
-    from directory.services.search_sync import prune_outbox
+    from directory.services.search.sync import prune_outbox
 
     count = prune_outbox(older_than_days)
     db.session.commit()
@@ -149,7 +149,7 @@ def prune_command(older_than_days):
 @search_cli.command("check")
 def check_command():
     """List documents missing, stale or extra in the index; exit 1 when there are any or no index."""
-    from directory.services.search_sync import check_index
+    from directory.services.search.sync import check_index
 
     try:
         report = check_index()
@@ -174,7 +174,7 @@ def follow_command(interval):
     """Apply the search outbox as it grows, until stopped (SIGTERM or Ctrl-C): run one per server."""
     import signal
 
-    from directory.services.search_sync import follow
+    from directory.services.search.sync import follow
 
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
@@ -191,8 +191,8 @@ def _open_data_refresher(every_s=60):
     """What the follower does while idle: bring the /data downloads up to date, looking at most once a minute."""
     import time
 
-    from directory.schemas.organisations import dump_public_organisations
-    from directory.services.open_data import refresh_open_data
+    from directory.schemas.organisations.output import dump_public_organisations
+    from directory.services.organisations.open_data import refresh_open_data
 
     due = [0.0]
 
@@ -213,7 +213,7 @@ def _open_data_refresher(every_s=60):
 @search_cli.command("status")
 def status_command():
     """How far behind the database the index is: entries pending and the age of the oldest."""
-    from directory.services.search_sync import sync_lag
+    from directory.services.search.sync import sync_lag
 
     lag = sync_lag()
     if lag["pending"] is None:
@@ -226,7 +226,7 @@ users_cli = AppGroup("users", help="Create staff and admin accounts.")
 
 def _create_privileged(email, password, role):
     from directory.models import UserRole
-    from directory.services.accounts import AccountError, create_user
+    from directory.services.accounts.users import AccountError, create_user
 
     try:
         user = create_user(email, password, email.split("@")[0], role=UserRole(role), verified=True)
@@ -261,7 +261,7 @@ events_cli = AppGroup("events", help="We Are CSO events: personal data housekeep
               help="Only events whose last day (works due, else event end) is more than DAYS days ago.")
 def anonymise_command(older_than):
     """Remove applicants' personal data from finished events; counts and published works stay."""
-    from directory.services.anonymise import anonymise_finished_events
+    from directory.services.programme.anonymise import anonymise_finished_events
 
     counts = anonymise_finished_events(older_than)
     db.session.commit()
@@ -276,7 +276,7 @@ backup_cli = AppGroup("backup", help="Back up and restore the database and the u
 @click.argument("folder", type=click.Path(file_okay=False))
 def backup_create_command(folder):
     """Write the database and uploads into FOLDER (new or empty); the index is rebuilt, not saved."""
-    from directory.services.backups import BackupError, create_backup
+    from directory.services.platform.backups import BackupError, create_backup
 
     try:
         manifest = create_backup(folder)
@@ -290,8 +290,8 @@ def backup_create_command(folder):
 @click.option("--yes", is_flag=True, help="Replace the database and uploads without asking.")
 def backup_restore_command(folder, yes):
     """Replace the database and uploads with FOLDER's (stop the web server first), then rebuild the index."""
-    from directory.services.backups import BackupError, restore_backup
-    from directory.services.search_sync import reindex
+    from directory.services.platform.backups import BackupError, restore_backup
+    from directory.services.search.sync import reindex
 
     if not yes:
         click.confirm("This replaces the whole database and the uploads folder. Go on?", abort=True)

@@ -49,7 +49,7 @@ class Config:
     # The terms of the open-data downloads at /data (the institute decides; CC BY 4.0 until it does).
     OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC BY 4.0")
     OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
-    # A download is made again, after a change, at most this often (services/open_data.py).
+    # A download is made again, after a change, at most this often (services/organisations/open_data.py).
     OPEN_DATA_MAX_AGE_S = _int("OPEN_DATA_MAX_AGE_S", 3600)
     # Maps (Leaflet, vendored under static/vendor): the tile server's URL template and the attribution
     # its terms ask for. The tiles' origin is allowed as images by the Content Security Policy.
@@ -58,7 +58,7 @@ class Config:
         "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
     # The results map shows at most this many organisations (the first in the results' order).
     MAP_MARKER_LIMIT = _int("MAP_MARKER_LIMIT", 1000)
-    # Each worker keeps the /statistics figures this long (services/statistics.py); 0 counts every time.
+    # Each worker keeps the /statistics figures this long (services/search/statistics.py); 0 counts every time.
     STATISTICS_CACHE_S = _int("STATISTICS_CACHE_S", 60)
 
     # Outgoing mail: files in MAIL_FOLDER (instance/mail) unless SMTP_HOST is set.
@@ -84,7 +84,7 @@ class Config:
     # Rate limits (Flask-Limiter). memory:// counts per worker process; set redis://host:6379 to share.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
-    # Sign-in (services/sign_in_throttle.py): failed attempts per address and account (or per trusted
+    # Sign-in (services/accounts/sign_in_throttle.py): failed attempts per address and account (or per trusted
     # browser and account), per address over all accounts, and the account-wide wait that follows.
     LOGIN_LIMIT = os.environ.get("LOGIN_LIMIT", "10 per 15 minutes")
     LOGIN_ADDRESS_LIMIT = os.environ.get("LOGIN_ADDRESS_LIMIT", "30 per 15 minutes")

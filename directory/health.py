@@ -18,7 +18,7 @@ def database_problem():
 def readiness():
     """(ready, {check: {"ok": bool, ...}}): the database answers, the search index exists, and the
     follower keeps up (its oldest unapplied outbox entry is at most READY_MAX_LAG_S old)."""
-    from directory.services.search_sync import sync_lag
+    from directory.services.search.sync import sync_lag
 
     problem = database_problem()
     checks = {"database": {"ok": problem is None, "detail": problem or "answers"}}

@@ -5,7 +5,7 @@ control characters and the bidirectional overrides (which make text display reve
 have no place in a name or a description; nor has a value made only of invisible characters. Line
 breaks and tabs are text. Every field refused is named, in the shape of any other validation error
 (400, JSON `fields` under /api, the bilingual error page elsewhere); the spreadsheet importer refuses
-such cells by the same rule (schemas/organisation_rows.py).
+such cells by the same rule (schemas/organisations/rows.py).
 """
 import re
 

@@ -18,7 +18,7 @@ from directory.models import (
     UserRole,
     WorkFormat,
 )
-from directory.services.events import EventStatus
+from directory.services.programme.events import EventStatus
 
 
 class Labels(dict):
@@ -100,7 +100,7 @@ LABELS = {
         UserRole.STAFF: lazy_gettext("Staff"),
         UserRole.ADMIN: lazy_gettext("Administrator"),
     }),
-    # An event's status (services/events.py) as the pages' badge says it.
+    # An event's status (services/programme/events.py) as the pages' badge says it.
     EventStatus: Labels({
         EventStatus.UPCOMING: lazy_gettext("Upcoming"),
         EventStatus.OPEN: lazy_gettext("Open for applications"),

@@ -1,9 +1,9 @@
 """Every field of an organisation that people or services set, declared once.
 
 Each consumer reads this list rather than keeping its own: what create/update_organisation accept, the
-profile form and the API (schemas/organisation_edit.py), registration (schemas/claims.py), the
-spreadsheet's columns (schemas/organisation_rows.py, services/organisation_csv.py, workflows/), the history's
-labels and order, what a merge fills in, the public output (schemas/organisations.py) and the generic
+profile form and the API (schemas/organisations/edit.py), registration (schemas/organisations/claims.py), the
+spreadsheet's columns (schemas/organisations/rows.py, services/organisations/csv_export.py, workflows/), the history's
+labels and order, what a merge fills in, the public output (schemas/organisations/output.py) and the generic
 rows of the profile page and the edit form. A field whose kind is plain text ("text", "long_text")
 needs nothing more than its line here: the schemas build its input and output from `kind` and `limit`.
 tests/schemas/test_organisation_fields.py fails when a column of Organisation is neither declared
@@ -46,7 +46,7 @@ class OrganisationField:
     is not in the spreadsheet.
     edited_by: EDITOR, STAFF or NOBODY. registration: asked for when someone registers an organisation.
     public: in the API's output and the open data. fillable: a merge copies it from the duplicate where
-    the organisation kept has none. searchable: its words are found by the search (services/search.py).
+    the organisation kept has none. searchable: its words are found by the search (services/search/adapter.py).
     section: where the profile shows it (SECTIONS), None when it does not.
     """
 

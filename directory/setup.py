@@ -123,7 +123,7 @@ def configure_security(app: Flask):
 
 def configure_search(app: Flask):
     """Record every change for the index as it commits, and load the Thai dictionary now, not in a request."""
-    from directory.services.search_sync import install_outbox_hooks
+    from directory.services.search.sync import install_outbox_hooks
     from search_index import load_thai_segmenter
 
     install_outbox_hooks()
@@ -132,7 +132,7 @@ def configure_search(app: Flask):
 
 def configure_mail(app: Flask):
     """Mail queued in a transaction is sent once it commits."""
-    from directory.services.mailer import install_mail_hooks
+    from directory.services.platform.mailer import install_mail_hooks
 
     install_mail_hooks()
 

@@ -21,8 +21,8 @@ from flask_migrate import upgrade
 from directory import create_app
 from directory.config import TestingConfig
 from directory.extensions import db
-from directory.services.reference_data import seed_reference_data
-from directory.services.search_sync import reindex
+from directory.services.places.reference_data import seed_reference_data
+from directory.services.search.sync import reindex
 
 REFERENCE_TABLES = {"regions", "provinces", "districts", "issue_areas", "organisation_types"}
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -114,8 +114,8 @@ def runner(app):
 def make_organisation(app):
     """A factory: make_organisation(name_th=..., province="สตูล", issue_areas=["elderly-care"], ...)."""
     from directory.models import IssueArea, OrganisationStatus, OrganisationType
-    from directory.services.organisations import create_organisation
-    from directory.services.places import gazetteer
+    from directory.services.organisations.records import create_organisation
+    from directory.services.places.gazetteer import gazetteer
 
     counter = iter(range(1, 10**6))
 
@@ -154,7 +154,7 @@ def form_token(client, url):
 def make_user(app):
     """A factory: make_user(email=..., role="staff", verified=True, editor_of=[organisation, ...])."""
     from directory.models import OrganisationMembership, UserRole
-    from directory.services.accounts import create_user
+    from directory.services.accounts.users import create_user
 
     counter = iter(range(1, 10**6))
 
@@ -244,7 +244,7 @@ def clock_at(app):
 @pytest.fixture
 def set_clock(app):
     """set_clock(year, month, day[, hour, minute]): the app's clock at that moment in Bangkok."""
-    from directory.services.clock import BANGKOK
+    from directory.services.platform.clock import BANGKOK
     from tests.event_factories import set_clock
 
     return lambda year, month, day, hour=12, minute=0: set_clock(

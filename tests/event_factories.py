@@ -10,9 +10,9 @@ from datetime import date, datetime
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, Consent, ConsentPurpose, MediaWork, WorkFormat
-from directory.services import applications as service
-from directory.services.clock import BANGKOK
-from directory.services.events import create_event
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme import applications as service
+from directory.services.programme.events import create_event
 
 _numbers = itertools.count(1)
 

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from directory.services.hsds_export import TABLES
+from directory.services.organisations.hsds_export import TABLES
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "hsds_schema"
 

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.search import search_index
+from directory.services.search.adapter import search_index
 from search_index import SearchRequest
 
 

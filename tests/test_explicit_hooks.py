@@ -17,7 +17,8 @@ for module in pkgutil.walk_packages(directory.__path__, "directory."):
         importlib.import_module(module.name)
 
 from directory import setup
-from directory.services import mailer, search_sync
+from directory.services.platform import mailer
+from directory.services.search import sync as search_sync
 
 HOOKS = [(Session, "after_flush", search_sync._record_changes),
          (Session, "after_commit", search_sync._apply_after_commit),

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from directory.extensions import db
-from directory.services.clock import today
+from directory.services.platform.clock import today
 from tests.conftest import Mailbox
 from tests.event_factories import make_event, submit
 
@@ -90,7 +90,7 @@ class Gunicorn:
 def production(app, migrated_database, tmp_path):
     """A started gunicorn on the test's database (its index built first, as a deploy does)."""
     from directory import create_app
-    from directory.services.search_sync import reindex
+    from directory.services.search.sync import reindex
 
     servers = []
 
@@ -111,7 +111,8 @@ def production(app, migrated_database, tmp_path):
 
 @pytest.fixture
 def open_event(app):
-    return make_event(applications_open_on=today() - timedelta(days=1), applications_close_on=today() + timedelta(days=5),
+    return make_event(applications_open_on=today() - timedelta(days=1),
+                      applications_close_on=today() + timedelta(days=5),
                       announce_on=today() + timedelta(days=6), starts_on=today() + timedelta(days=8),
                       ends_on=today() + timedelta(days=9), works_due_on=today() + timedelta(days=20))
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from directory import create_app
 from directory.extensions import db
 from directory.health import database_problem
-from directory.services.organisations import update_organisation
+from directory.services.organisations.records import update_organisation
 
 
 def test_healthz_answers_without_touching_anything(client):
@@ -34,7 +34,7 @@ def test_readyz_is_503_when_the_index_is_missing(app, client):
 
 
 def test_readyz_is_503_when_the_follower_falls_behind(app, client, make_organisation, monkeypatch):
-    from directory.services import search_sync
+    from directory.services.search import sync as search_sync
 
     organisation = make_organisation()
     monkeypatch.setattr(search_sync, "sync_search_index", lambda **_: 0)  # no follower: entries stay pending

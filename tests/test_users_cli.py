@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import User, UserRole
-from directory.services.accounts import authenticate
+from directory.services.accounts.users import authenticate
 from tests.conftest import PASSWORD
 
 

@@ -2,7 +2,7 @@
 from flask_login import current_user
 
 from directory.extensions import db
-from directory.services.privacy import log_personal_data_access
+from directory.services.programme.privacy import log_personal_data_access
 
 
 def audited(response, action, **details):

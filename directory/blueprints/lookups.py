@@ -1,14 +1,14 @@
 """An organisation or an event named in a page's address, or the 404 page that says none is there.
 
-The lookups themselves are services (services/organisations.py, services/events.py); this only turns
+The lookups themselves are services (services/organisations/records.py, services/programme/events.py); this only turns
 "none" into the page's answer, in the reader's language. The API answers in JSON with its own words,
 and account pages answer a bare 404 that tells an outsider nothing.
 """
 from flask import abort
 from flask_babel import lazy_gettext
 
-from directory.services.events import event_by_public_id
-from directory.services.organisations import organisation_by_public_id
+from directory.services.organisations.records import organisation_by_public_id
+from directory.services.programme.events import event_by_public_id
 
 
 def organisation_or_404(public_id, *options, published=False):

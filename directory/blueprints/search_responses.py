@@ -15,7 +15,7 @@ from flask_login import current_user
 
 from directory.extensions import limiter
 from directory.presentation import current_language
-from directory.services.search import search_index
+from directory.services.search.adapter import search_index
 
 TOO_MANY_SEARCHES = lazy_gettext("Too many searches from this address. Please wait a minute.")
 CACHED_ANSWERS = 256

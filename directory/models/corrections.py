@@ -23,7 +23,7 @@ class CorrectionStatus(enum.Enum):
 class Correction(db.Model):
     """A new value for one field of a profile, suggested by anyone (no account needed).
 
-    `field` is the column a profile edit sets (schemas/corrections.py lists those a visitor may
+    `field` is the column a profile edit sets (schemas/organisations/corrections.py lists those a visitor may
     suggest). `contact` is the suggester's own email or telephone: personal data, shown to staff
     only, never on a public page, in the API, the search index or a log.
     """

@@ -111,7 +111,7 @@ class Organisation(db.Model):
     website: Mapped[str | None] = mapped_column(String(500))
     facebook: Mapped[str | None] = mapped_column(String(500))
     line_id: Mapped[str | None] = mapped_column(String(100))
-    # A file name we generated (services/logos.py), never one a user chose.
+    # A file name we generated (services/organisations/logos.py), never one a user chose.
     logo_filename: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[OrganisationStatus] = mapped_column(
         string_enum(OrganisationStatus, "organisation_status"),

@@ -25,7 +25,8 @@ class RevisionSource(enum.Enum):
 
 
 class OrganisationRevision(db.Model):
-    """One change: who, when, and {field: [before, after]} in JSON-safe form (see services/revisions.py)."""
+    """One change: who, when, and {field: [before, after]} in JSON-safe form
+    (see services/organisations/revisions.py)."""
 
     __tablename__ = "organisation_revisions"
 

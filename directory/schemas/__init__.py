@@ -1,0 +1,1 @@
+"""Marshmallow schemas per resource, grouped by domain; the shared input fields and the strict base are here."""

@@ -5,7 +5,7 @@ Emails and names are stripped; passwords are taken exactly as typed (spaces are 
 """
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
 
-from directory.services.passwords import password_problems
+from directory.services.accounts.passwords import password_problems
 
 REQUIRED = "Please fill in this field."
 TOO_LONG = "This text is too long."

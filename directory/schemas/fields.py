@@ -18,8 +18,8 @@ from directory.extensions import db
 from directory.i18n import Message, joined
 from directory.models import IssueArea, OrganisationType
 from directory.organisation_fields import organisation_limit
-from directory.services import clock
-from directory.services.places import by_every_name, gazetteer, normalise
+from directory.services.places.gazetteer import by_every_name, gazetteer, normalise
+from directory.services.platform import clock
 from search_index.analysis import THAI_DIGITS
 
 DISTRICT_TEXT_LENGTH = 100  # a district as typed: its name with a prefix, or its code

@@ -3,7 +3,7 @@
 seeds/demo_organisations.csv is written by seeds/generate_demo_organisations.py. Its refs start with
 DEMO- and the import marks every new row is_demo, so the demo data can be told apart and removed.
 """
-from directory.services.reference_data import SEEDS_DIR
+from directory.services.places.reference_data import SEEDS_DIR
 from directory.workflows.organisation_import import import_organisations_file
 
 DEMO_CSV = SEEDS_DIR / "demo_organisations.csv"

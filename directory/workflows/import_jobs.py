@@ -21,8 +21,8 @@ from flask import current_app
 from directory.extensions import db
 from directory.i18n import in_language
 from directory.models import ImportJob, ImportStatus
-from directory.services.refusals import Refused
-from directory.services.spreadsheets import XLSX_SUFFIXES
+from directory.services.platform.refusals import Refused
+from directory.services.platform.spreadsheets import XLSX_SUFFIXES
 from directory.workflows.organisation_import import ImportFailed, import_organisations_file
 
 ACCEPTED_SUFFIXES = (".csv", *XLSX_SUFFIXES)

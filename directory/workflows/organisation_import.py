@@ -20,11 +20,11 @@ from sqlalchemy.orm import selectinload
 from directory.extensions import db
 from directory.i18n import Message, joined
 from directory.models import Organisation, OrganisationStatus, RevisionSource
-from directory.schemas.organisation_rows import OrganisationRowSchema, RowReferences
-from directory.services.duplicates import is_same_place, name_key
-from directory.services.organisation_csv import CSV_COLUMNS
-from directory.services.organisations import create_organisation, update_organisation
-from directory.services.spreadsheets import HEADER_ROW, RowMessage, UnreadableSheet, read_sheet
+from directory.schemas.organisations.rows import OrganisationRowSchema, RowReferences
+from directory.services.organisations.csv_export import CSV_COLUMNS
+from directory.services.organisations.duplicates import is_same_place, name_key
+from directory.services.organisations.records import create_organisation, update_organisation
+from directory.services.platform.spreadsheets import HEADER_ROW, RowMessage, UnreadableSheet, read_sheet
 
 PLACE_COLUMNS = ("province", "district", "address")  # a row needs one that names its province
 # Rows are written in batches: a flush per row costs more than the row, one for 10,000 holds them all.

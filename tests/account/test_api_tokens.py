@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import ApiToken
-from directory.services.accounts import create_api_token, user_for_api_token
+from directory.services.accounts.users import create_api_token, user_for_api_token
 from tests.account.conftest import text_of
 from tests.conftest import form_token
 

@@ -11,10 +11,10 @@ from werkzeug.test import encode_multipart
 
 from directory.extensions import db
 from directory.models import OrganisationRevision, OrganisationStatus
-from directory.schemas.organisation_edit import OrganisationEditSchema
-from directory.services.logos import MAX_LOGO_SIDE, is_logo_filename, logo_folder
-from directory.services.places import gazetteer
-from directory.services.profile_edits import edit_organisation_profile
+from directory.schemas.organisations.edit import OrganisationEditSchema
+from directory.services.organisations.logos import MAX_LOGO_SIDE, is_logo_filename, logo_folder
+from directory.services.organisations.profile_edits import edit_organisation_profile
+from directory.services.places.gazetteer import gazetteer
 from tests.account.conftest import text_of
 
 

@@ -96,7 +96,11 @@ def test_an_invitation_for_another_address_is_refused(client, auth, invite, make
     assert editor_ids(organisation) == {editor.id}
 
 
-@pytest.mark.parametrize("tamper", [lambda token: token[:-4] + "AAAA", lambda token: "garbage", lambda token: token[5:]])
+@pytest.mark.parametrize("tamper", [
+    lambda token: token[:-4] + "AAAA",
+    lambda token: "garbage",
+    lambda token: token[5:],
+])
 def test_a_tampered_invitation_gets_a_clear_page(client, auth, invite, make_organisation, make_user, mailbox, tamper):
     organisation = make_organisation()
     editor = make_user(editor_of=[organisation])

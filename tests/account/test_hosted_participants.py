@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, ConsentPurpose, PersonalDataAccess
-from directory.services.hosts import add_host
+from directory.services.programme.hosts import add_host
 from tests.account.conftest import text_of
 from tests.event_factories import PERSONAL_VALUES, make_application, make_event
 

@@ -1,6 +1,6 @@
 """Password reset by a mailed link that expires, works once, and ends every session."""
 from directory.extensions import db
-from directory.services.accounts import authenticate
+from directory.services.accounts.users import authenticate
 from tests.account.conftest import main_of, path_of, text_of
 from tests.conftest import PASSWORD, form_token
 

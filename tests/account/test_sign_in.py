@@ -2,7 +2,7 @@
 from argon2 import PasswordHasher
 
 from directory.extensions import db
-from directory.services import passwords
+from directory.services.accounts import passwords
 from tests.account.conftest import main_of, text_of
 from tests.conftest import PASSWORD
 

@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ConsentPurpose
-from directory.services.applications import WORDING_VERSION
-from directory.services.clock import BANGKOK
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme.applications import WORDING_VERSION
 from tests.conftest import form_token
 from tests.event_factories import set_clock
 

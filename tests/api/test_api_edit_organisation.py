@@ -4,8 +4,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import OrganisationRevision, OrganisationStatus, RevisionSource
-from directory.services.accounts import create_api_token
-from directory.services.places import gazetteer
+from directory.services.accounts.users import create_api_token
+from directory.services.places.gazetteer import gazetteer
 from tests.conftest import form_token
 
 
@@ -91,7 +91,8 @@ def test_unknown_and_staff_only_fields_are_refused(client, organisation, editor_
     response = client.patch(url(organisation), headers=editor_headers,
                             json={"version": organisation.version, "name_en": "Not applied", **body})
     assert response.status_code == 400
-    assert response.get_json() == {"error": "invalid request", "fields": {field: ["This field cannot be changed here."]}}
+    assert response.get_json() == {"error": "invalid request",
+                                   "fields": {field: ["This field cannot be changed here."]}}
     db.session.expire_all()
     assert organisation.name_en == "Satun Community Forest Network"
 
@@ -152,7 +153,8 @@ def test_who_is_refused_and_how(client, organisation, make_organisation, make_us
     assert client.patch(url(draft), headers=stranger, json={"version": draft.version}).status_code == 404
     assert client.patch("/api/v1/organisations/zzzzzzzz", headers=stranger, json={"version": 1}).status_code == 404
     assert client.patch("/api/v1/organisations/NOT-AN-ID", headers=stranger, json={"version": 1}).status_code == 404
-    assert client.patch(url(draft), headers=headers, json={"version": draft.version, "name_en": "Mine"}).status_code == 200
+    assert client.patch(url(draft), headers=headers,
+                        json={"version": draft.version, "name_en": "Mine"}).status_code == 200
 
 
 def test_staff_may_edit_any_organisation(client, organisation, make_user):

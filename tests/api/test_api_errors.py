@@ -56,8 +56,8 @@ def test_odd_but_valid_queries_answer_200(client, make_organisation, query):
     make_organisation(name_th="ชุมชน 🌱 ปลา", description_en="100% local_fishers \\ net")
     response = client.get(f"/api/v1/organisations?{query}")
     assert response.status_code == 200, response.get_json()
-    assert set(response.get_json()) == {"items", "total", "page", "per_page", "facets", "matched_any_word", "suggestion",
-                                        "is_partial"}
+    assert set(response.get_json()) == {"items", "total", "page", "per_page", "facets", "matched_any_word",
+                                        "suggestion", "is_partial"}
 
 
 @pytest.mark.parametrize("query", [

@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import ConsentPurpose, Event, WorkFormat
-from directory.services.events import cancel_event, seed_programme_events
-from directory.services.hosts import add_host
+from directory.services.programme.events import cancel_event, seed_programme_events
+from directory.services.programme.hosts import add_host
 from tests.api.conftest import all_keys
 from tests.event_factories import PERSONAL_VALUES, make_applicant_with_personal_data, make_application
 

@@ -2,7 +2,7 @@
 import pytest
 
 from directory.blueprints.api.openapi import UndocumentedRoute, api_rules, build_document, openapi_path
-from directory.schemas.organisations import OrganisationQuerySchema
+from directory.schemas.organisations.output import OrganisationQuerySchema
 
 EXPECTED_PATHS = {
     "/api/v1/organisations", "/api/v1/organisations/{public_id}", "/api/v1/regions", "/api/v1/provinces",

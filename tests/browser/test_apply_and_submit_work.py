@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from directory.extensions import db
 from directory.models import Application
-from directory.services.application_status import move_application
+from directory.services.programme.application_status import move_application
 
 pytestmark = pytest.mark.browser
 

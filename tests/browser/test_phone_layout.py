@@ -83,7 +83,7 @@ def test_the_home_page_folds_its_regions_on_a_phone(browser_page, satun, width, 
 def test_the_event_page_shows_hosts_and_contacts_before_the_long_form(browser_page, open_round, make_organisation,
                                                                       width):
     from directory.extensions import db
-    from directory.services.hosts import add_host
+    from directory.services.programme.hosts import add_host
 
     host = make_organisation(name_th="มูลนิธิรักษ์ทะเลสตูล", province="สตูล", district="ละงู")
     add_host(open_round, host, capacity=3)

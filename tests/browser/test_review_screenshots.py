@@ -29,7 +29,7 @@ def look(page, name, width):
 @pytest.mark.parametrize("width", [390, 1366], ids=["phone", "desktop"])
 def test_results_event_and_received_pages(browser_page, open_round, make_organisation, width):
     from directory.extensions import db
-    from directory.services.hosts import add_host
+    from directory.services.programme.hosts import add_host
 
     for number in range(3):
         make_organisation(name_th=f"กลุ่มรักษ์ทะเลสตูล {number}", province="สตูล", district="ละงู",
@@ -66,7 +66,7 @@ def reviewed_organisation(make_organisation, make_user):
     that may duplicate it, and two suggested corrections: one pending, one decided."""
     from directory.extensions import db
     from directory.models import ClaimKind
-    from directory.services.corrections import dismiss_correction
+    from directory.services.organisations.corrections import dismiss_correction
 
     organisation = make_organisation(
         name_th=LONG_NAME_TH, name_en=LONG_NAME_EN, district="ละงู", issue_areas=["elderly-care", "environment"],

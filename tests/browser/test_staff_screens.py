@@ -81,7 +81,7 @@ BROKEN_VALUES = """cells => cells.filter(cell => {
 @pytest.fixture
 def placed_event(app, make_organisation):
     from directory.extensions import db
-    from directory.services.hosts import add_host
+    from directory.services.programme.hosts import add_host
     from tests.services.test_placements import make_scenario
 
     event, hosts, applications = make_scenario(make_organisation)

@@ -9,7 +9,7 @@ from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import Event
-from directory.services.events import seed_programme_events
+from directory.services.programme.events import seed_programme_events
 
 
 class RenderedPage:

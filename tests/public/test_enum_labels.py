@@ -9,7 +9,7 @@ from flask_babel import force_locale
 
 import directory.models
 from directory.labels import LABELS, Labels, choices, label
-from directory.services.events import EventStatus
+from directory.services.programme.events import EventStatus
 
 # Labels whose Thai is rightly the same as the English: none today.
 SAME_IN_BOTH = set()

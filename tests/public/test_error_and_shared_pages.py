@@ -47,7 +47,8 @@ def test_pages_use_only_local_resources(page):
 
 def test_a_refused_form_loads_only_our_own_error_summary_script(client):
     token = form_token(client, "/account/sign-up")
-    response = client.post("/account/sign-up", data={"display_name": "", "email": "", "password": "", "csrf_token": token})
+    response = client.post("/account/sign-up",
+                           data={"display_name": "", "email": "", "password": "", "csrf_token": token})
     body = response.get_data(as_text=True)
     assert body.count("<script") == 1 and '<script src="/static/error-summary.js" defer></script>' in body
 

@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from directory.extensions import db
-from directory.services.events import cancel_event
+from directory.services.programme.events import cancel_event
 from tests.public.test_events_pages import SATUN_SLUG
 
 

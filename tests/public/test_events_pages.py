@@ -4,8 +4,8 @@ from datetime import date, datetime
 import pytest
 
 from directory.extensions import db
-from directory.services.events import cancel_event
-from directory.services.hosts import add_host
+from directory.services.programme.events import cancel_event
+from directory.services.programme.hosts import add_host
 from tests.event_factories import make_applicant_with_personal_data, make_event
 
 SATUN_SLUG = "we-are-cso-3-satun-la-ngu-2019"

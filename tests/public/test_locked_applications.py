@@ -5,9 +5,9 @@ from flask_babel import refresh
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus
-from directory.services import applications as service
-from directory.services.anonymise import anonymise_application
-from directory.services.application_status import move_application
+from directory.services.programme import applications as service
+from directory.services.programme.anonymise import anonymise_application
+from directory.services.programme.application_status import move_application
 from tests.conftest import form_token
 from tests.event_factories import submit
 

@@ -9,7 +9,7 @@ from directory.extensions import db
 from directory.map_features import APPROXIMATE_RADIUS_M
 from directory.models import OrganisationStatus
 from directory.security import content_security_policy
-from directory.services.hosts import add_host
+from directory.services.programme.hosts import add_host
 
 STATIC = Path(__file__).resolve().parents[2] / "directory" / "static"
 

@@ -3,7 +3,7 @@ import pytest
 
 from directory.extensions import db
 from directory.models import OrganisationStatus
-from directory.services.moderation import merge_organisations, set_organisation_status
+from directory.services.organisations.moderation import merge_organisations, set_organisation_status
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import zipfile
 
 from directory.extensions import db
 from directory.models import OrganisationStatus
-from directory.services.organisations import update_organisation
+from directory.services.organisations.records import update_organisation
 from directory.workflows.organisation_import import import_organisations_file
 from tests.event_factories import make_applicant_with_personal_data, make_event
 from tests.hsds_schemas import validated_tables
@@ -99,7 +99,7 @@ def test_requests_serve_the_newest_file_and_the_refresh_writes_the_next(app, cli
 
 def test_the_follower_refreshes_the_files_while_idle(app, client, make_organisation):
     from directory.cli import _open_data_refresher
-    from directory.services.search_sync import follow
+    from directory.services.search.sync import follow
 
     organisation = make_organisation(name_th="ชื่อเดิม")
     first = download(client, "json")

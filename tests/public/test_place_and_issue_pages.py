@@ -50,7 +50,8 @@ def test_province_page_is_paged(page, make_organisation):
     page("/provinces/55?page=0", status=400)
 
 
-@pytest.mark.parametrize("code", ["99", "TH-99", "Satun", "9"])  # an address with a control character: tests/security/test_unstorable_input.py
+# an address with a control character: tests/security/test_unstorable_input.py
+@pytest.mark.parametrize("code", ["99", "TH-99", "Satun", "9"])
 def test_unknown_province_is_404(page, code):
     body = page(f"/provinces/{code}", status=404)
     assert "ไม่พบจังหวัดรหัส" in body.text and "There is no province with the code" in body.text

@@ -5,7 +5,7 @@ import pytest
 from flask_babel import refresh
 
 from directory import labels, presentation
-from directory.services.events import EventStatus
+from directory.services.programme.events import EventStatus
 
 
 @pytest.fixture

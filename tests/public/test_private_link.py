@@ -9,8 +9,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, ConsentPurpose, MediaWork
-from directory.services.application_status import move_application
-from directory.services.clock import BANGKOK
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme.application_status import move_application
 from tests.conftest import form_token
 from tests.event_factories import set_clock, submit
 

@@ -1,4 +1,4 @@
-"""Provinces with their districts are reference rows (services/reference.py): read once per process as plain
+"""Provinces with their districts are reference rows (services/places/reference.py): read once per process as plain
 data, found by either code, forgotten when `flask seed` runs, and the same as the database's."""
 from contextlib import contextmanager
 
@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import District, Province
-from directory.services.reference import ProvinceRow, forget_reference, reference
+from directory.services.places.reference import ProvinceRow, forget_reference, reference
 
 
 @contextmanager

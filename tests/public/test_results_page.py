@@ -164,7 +164,7 @@ def test_each_bad_parameter_is_named(page):
 
 def test_suggestion_and_loose_match_are_shown(page, monkeypatch):
     from directory.blueprints.public import views
-    from directory.services.finder import ResultPage
+    from directory.services.search.finder import ResultPage
 
     def finder(criteria):
         return ResultPage(items=[], total=0, page=1, per_page=20, matched_any_word=True, suggestion="สตูล")

@@ -1,6 +1,6 @@
 """Visitors' repeated searches are answered from the worker's cache, and only while the index is unchanged."""
 from directory.extensions import db
-from directory.services.organisations import update_organisation
+from directory.services.organisations.records import update_organisation
 
 
 def calls_to_the_finder(monkeypatch):

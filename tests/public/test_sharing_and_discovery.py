@@ -10,7 +10,7 @@ import pytest
 
 from directory.extensions import db
 from directory.models import OrganisationStatus
-from directory.services.events import cancel_event
+from directory.services.programme.events import cancel_event
 from tests.event_factories import make_applicant_with_personal_data, make_event
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -9,8 +9,8 @@ import pytest
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, MediaWork, OrganisationStatus, WorkFormat
-from directory.services.province_tiles import province_tiles
-from directory.services.reference_data import SEEDS_DIR
+from directory.services.places.province_tiles import province_tiles
+from directory.services.places.reference_data import SEEDS_DIR
 from tests.event_factories import make_application, make_event
 
 

@@ -19,14 +19,14 @@ from directory.organisation_fields import (
     STAFF,
 )
 from directory.presentation import FIELD_LABELS
-from directory.schemas.claims import RegistrationSchema
-from directory.schemas.corrections import CORRECTABLE_FIELDS
-from directory.schemas.organisation_edit import OrganisationEditSchema
-from directory.schemas.organisation_rows import OrganisationRowSchema
-from directory.schemas.organisations import OrganisationSchema
-from directory.services.moderation import FILLABLE_FIELDS
-from directory.services.organisation_csv import CSV_COLUMNS
-from directory.services.organisations import EDITABLE_FIELDS
+from directory.schemas.organisations.claims import RegistrationSchema
+from directory.schemas.organisations.corrections import CORRECTABLE_FIELDS
+from directory.schemas.organisations.edit import OrganisationEditSchema
+from directory.schemas.organisations.output import OrganisationSchema
+from directory.schemas.organisations.rows import OrganisationRowSchema
+from directory.services.organisations.csv_export import CSV_COLUMNS
+from directory.services.organisations.moderation import FILLABLE_FIELDS
+from directory.services.organisations.records import EDITABLE_FIELDS
 
 DECLARED = {field.name for field in FIELDS}
 # Relationships set by name through create/update_organisation; their columns are the *_id ones.

@@ -6,14 +6,14 @@ from marshmallow import ValidationError
 
 from directory.eras import BUDDHIST_ERA_OFFSET
 from directory.extensions import db
-from directory.schemas.applications import ApplicationSchema
-from directory.schemas.claims import RegistrationSchema
-from directory.schemas.corrections import CorrectionSchema
-from directory.schemas.event_form import EventFormSchema, HostFormSchema
 from directory.schemas.fields import organisation_limit
-from directory.schemas.organisation_edit import OrganisationEditSchema
-from directory.schemas.organisation_rows import OrganisationRowSchema, RowReferences
-from directory.services.accounts import create_api_token
+from directory.schemas.organisations.claims import RegistrationSchema
+from directory.schemas.organisations.corrections import CorrectionSchema
+from directory.schemas.organisations.edit import OrganisationEditSchema
+from directory.schemas.organisations.rows import OrganisationRowSchema, RowReferences
+from directory.schemas.programme.applications import ApplicationSchema
+from directory.schemas.programme.event_form import EventFormSchema, HostFormSchema
+from directory.services.accounts.users import create_api_token
 
 REGISTRATION = {"name_th": "กลุ่มทดสอบ", "province": "91", "justification": "ผู้ประสานงาน",
                 "contact_name": "สมชาย", "contact_detail": "081 000 0000"}

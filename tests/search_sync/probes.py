@@ -4,7 +4,7 @@ from sqlalchemy.orm import Session
 
 from directory.extensions import db
 from directory.models import SearchOutboxEntry
-from directory.services.search import organisations_for_index, search_index
+from directory.services.search.adapter import organisations_for_index, search_index
 from search_index import SearchRequest
 
 

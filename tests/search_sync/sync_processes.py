@@ -58,8 +58,8 @@ def commit_then_die(settings, organisation_id, name_en):
     from directory import create_app
     from directory.extensions import db
     from directory.models import Organisation
-    from directory.services import search_sync
-    from directory.services.organisations import update_organisation
+    from directory.services.organisations.records import update_organisation
+    from directory.services.search import sync as search_sync
 
     search_sync.sync_search_index = lambda: os._exit(0)  # the hook looks the name up when it runs
     app = create_app(settings)
@@ -78,7 +78,7 @@ def edit_organisations(settings, worker, shared_ids, own_ids, edits, start, resu
         from directory import create_app
         from directory.extensions import db
         from directory.models import IssueArea, Organisation, OrganisationStatus
-        from directory.services.organisations import create_organisation, update_organisation
+        from directory.services.organisations.records import create_organisation, update_organisation
 
         app = create_app(settings)
         with app.app_context():
@@ -122,7 +122,7 @@ def search_until_stopped(settings, stop, results):
     or ("error", traceback, None) on `results`."""
     try:
         from directory import create_app
-        from directory.services.search import search_index
+        from directory.services.search.adapter import search_index
         from search_index import SearchRequest
 
         searches, errors = 0, []

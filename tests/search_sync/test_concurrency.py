@@ -12,7 +12,7 @@ from sync_processes import SPAWN, edit_organisations, search_until_stopped
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.search_sync import check_index
+from directory.services.search.sync import check_index
 
 WORKERS = 4
 EDITS_EACH = 25

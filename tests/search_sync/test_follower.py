@@ -7,8 +7,8 @@ import pytest
 from probes import assert_check_is_clean, committed_versions, found_ids, indexed_versions, pending_entries
 
 from directory.extensions import db
-from directory.services import search_sync
-from directory.services.organisations import update_organisation
+from directory.services.organisations.records import update_organisation
+from directory.services.search import sync as search_sync
 from tests.api.test_api_edit_organisation import token_for
 
 PROMPT_S = 1.0

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from directory.extensions import db
 from directory.models import Organisation, SearchOutboxEntry
-from directory.services import search_sync
-from directory.services.organisations import update_organisation
-from directory.services.search import search_index
-from directory.services.search_sync import reindex
+from directory.services.organisations.records import update_organisation
+from directory.services.search import sync as search_sync
+from directory.services.search.adapter import search_index
+from directory.services.search.sync import reindex
 
 pytestmark = pytest.mark.usefixtures("needs_concurrent_writers")
 

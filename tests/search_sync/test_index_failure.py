@@ -8,7 +8,7 @@ from probes import assert_check_is_clean, found_ids, pending_entries
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.organisations import update_organisation
+from directory.services.organisations.records import update_organisation
 from search_index import SearchIndex
 
 

@@ -10,9 +10,9 @@ from sync_processes import SPAWN, START_TIMEOUT_S, commit_then_die
 from directory import create_app
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services import search_sync
-from directory.services.organisations import update_organisation
-from directory.services.search_sync import sync_search_index
+from directory.services.organisations.records import update_organisation
+from directory.services.search import sync as search_sync
+from directory.services.search.sync import sync_search_index
 
 PROMPT_S = 1.0  # a commit that waited for the lock would take the holder's whole hold (minutes here)
 

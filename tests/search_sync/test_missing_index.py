@@ -6,8 +6,8 @@ from probes import assert_check_is_clean, found_ids
 
 from directory import create_app
 from directory.extensions import db
-from directory.services.search import search_index
-from directory.services.search_sync import reindex, sync_search_index
+from directory.services.search.adapter import search_index
+from directory.services.search.sync import reindex, sync_search_index
 
 
 def test_a_deleted_index_keeps_serving_what_is_open_until_the_rebuild(app, client, make_organisation, runner):
@@ -55,7 +55,7 @@ def test_the_follower_rebuilds_a_missing_index(app, make_organisation, runner):
 def test_check_on_a_full_disk_says_so_and_exits_1(app, runner, make_organisation, monkeypatch):
     import errno
 
-    from directory.services import search_sync
+    from directory.services.search import sync as search_sync
 
     def full_disk(**_):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -8,8 +8,8 @@ from probes import assert_check_is_clean, found_ids, indexed_versions, outbox, p
 
 from directory.extensions import db
 from directory.models import District, IssueArea, OrganisationStatus, OrganisationType, Province, Region
-from directory.services.organisations import update_organisation
-from directory.services.search import district_lookup, search_index, to_document
+from directory.services.organisations.records import update_organisation
+from directory.services.search.adapter import district_lookup, search_index, to_document
 from search_index import Document
 
 

@@ -26,7 +26,7 @@ def test_prune_deletes_only_old_applied_entries(make_organisation, runner):
 
 
 def test_prune_keeps_entries_the_index_has_not_applied(make_organisation, runner, app):
-    from directory.services.search import search_index
+    from directory.services.search.adapter import search_index
 
     make_organisation()
     _age_entries(40)

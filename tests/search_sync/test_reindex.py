@@ -8,8 +8,8 @@ from probes import assert_check_is_clean, committed_versions, found_ids, indexed
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.organisations import update_organisation
-from directory.services.search import search_index
+from directory.services.organisations.records import update_organisation
+from directory.services.search.adapter import search_index
 from directory.workflows.demo_data import seed_demo_organisations
 from search_index import SearchIndex, SearchRequest
 

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import ClaimKind, OrganisationClaim, OrganisationRevision
-from directory.services.accounts import create_api_token
-from directory.services.claims import invite_editor
+from directory.services.accounts.users import create_api_token
+from directory.services.organisations.claims import invite_editor
 from tests.conftest import form_token
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}

@@ -4,7 +4,7 @@ import logging
 import sqlalchemy as sa
 
 from directory.extensions import db
-from directory.services import applications
+from directory.services.programme import applications
 from tests.api.test_api_applications import body as application_body
 
 

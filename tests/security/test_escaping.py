@@ -18,7 +18,8 @@ def pages_showing(client, organisation, staff):
     client.post("/account/logout", data={"csrf_token": form_token(client, "/account/")})
     client.post("/account/login", data={"email": staff.email, "password": "correct horse battery staple",
                                         "csrf_token": form_token(client, "/account/login")})
-    for url in (f"/staff/organisations/{organisation.public_id}", f"/staff/organisations/{organisation.public_id}/history",
+    for url in (f"/staff/organisations/{organisation.public_id}",
+                f"/staff/organisations/{organisation.public_id}/history",
                 "/staff/claims", "/staff/users", "/staff/organisations?q=script"):
         pages[url] = client.get(url)
     return pages

@@ -16,11 +16,11 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, Correction, MediaWork, Organisation, WorkFormat
-from directory.services.hosts import add_host
-from directory.services.privacy import PERSONAL_FIELDS
-from directory.services.search import search_index
-from directory.services.search_sync import sync_search_index
-from directory.services.works import works_folder
+from directory.services.programme.hosts import add_host
+from directory.services.programme.privacy import PERSONAL_FIELDS
+from directory.services.programme.works import works_folder
+from directory.services.search.adapter import search_index
+from directory.services.search.sync import sync_search_index
 from search_index.schema import WATERMARK_ID
 from tests.conftest import Mailbox, form_token
 from tests.event_factories import PERSONAL_VALUES, make_applicant_with_personal_data, make_application, make_event

@@ -1,4 +1,4 @@
-"""Sign-in is throttled without letting anyone lock a person out (services/sign_in_throttle.py); reset
+"""Sign-in is throttled without letting anyone lock a person out (services/accounts/sign_in_throttle.py); reset
 requests are limited per account and per address; a rate-limit store that is down costs no request."""
 import logging
 import time
@@ -144,7 +144,7 @@ def test_two_app_servers_share_the_counts_through_redis(other_app):
 def test_with_redis_down_sign_in_and_applications_work_and_the_limits_hold_in_memory(other_app, open_round, caplog):
     """Before, every sign-in and application answered 500 while Redis was away."""
     from directory.extensions import db
-    from directory.services.accounts import create_user
+    from directory.services.accounts.users import create_user
     from tests.api.test_api_applications import body as application_body
     from tests.event_factories import INSIDE_WINDOW
 
@@ -173,4 +173,5 @@ def test_searches_are_limited_per_address_page_and_api_together(app, client):
     assert client.get("/organisations?q=c", environ_base={"REMOTE_ADDR": "10.5.0.1"}).status_code == 200
     assert client.get("/api/v1/organisations?q=d", environ_base={"REMOTE_ADDR": "10.5.0.1"}).status_code == 429
     assert client.get("/api/v1/organisations?q=d", environ_base={"REMOTE_ADDR": "10.5.0.2"}).status_code == 200
-    assert client.get("/organisations/abcdefgh", environ_base={"REMOTE_ADDR": "10.5.0.1"}).status_code == 404  # profiles are not searches
+    # profiles are not searches
+    assert client.get("/organisations/abcdefgh", environ_base={"REMOTE_ADDR": "10.5.0.1"}).status_code == 404

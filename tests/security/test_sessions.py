@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from directory import create_app
 from directory.extensions import db
 from directory.models import User
-from directory.services.accounts import set_active
+from directory.services.accounts.users import set_active
 from directory.setup import ConfigurationError
 from tests.conftest import PASSWORD
 

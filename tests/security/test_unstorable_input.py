@@ -9,8 +9,9 @@ from tests.api.test_api_applications import body as application_body
 from tests.api.test_api_edit_organisation import token_for
 from tests.public.test_apply import post as post_application
 
-BAD_TEXT = [pytest.param("a\x00b", id="NUL"), pytest.param("a\x07b", id="bell"), pytest.param("a\x1bb", id="escape"),
-            pytest.param("abc\u202egpj.exe", id="right-to-left override"), pytest.param("\u200b\u200b", id="invisible only")]
+BAD_TEXT = [pytest.param("a\x00b", id="NUL"), pytest.param("a\x07b", id="bell"),
+            pytest.param("a\x1bb", id="escape"), pytest.param("abc\u202egpj.exe", id="right-to-left override"),
+            pytest.param("\u200b\u200b", id="invisible only")]
 
 
 @pytest.mark.parametrize("text", BAD_TEXT)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, ConsentPurpose, Event, EventHost
-from directory.services.events import ApplicationWindow, EventStatus, application_window, event_status
+from directory.services.programme.events import ApplicationWindow, EventStatus, application_window, event_status
 
 TODAY = date(2031, 5, 12)
 

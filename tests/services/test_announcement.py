@@ -5,7 +5,7 @@ import pytest
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, ConsentPurpose
-from directory.services.announcement import (
+from directory.services.programme.announcement import (
     AnnouncementRefused,
     announced_names,
     announcement_refusal,

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, Consent, MediaWork
-from directory.services.anonymise import anonymise_finished_events, events_to_anonymise
-from directory.services.privacy import PERSONAL_FIELDS
-from directory.services.works import works_folder
+from directory.services.programme.anonymise import anonymise_finished_events, events_to_anonymise
+from directory.services.programme.privacy import PERSONAL_FIELDS
+from directory.services.programme.works import works_folder
 from tests.event_factories import PERSONAL_VALUES, make_application, make_event
 
 S = ApplicationStatus

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, ApplicationStatusChange
-from directory.services.application_status import ALLOWED_MOVES, FINAL_STATUSES, IllegalMove, move_application
-from directory.services.clock import BANGKOK
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme.application_status import ALLOWED_MOVES, FINAL_STATUSES, IllegalMove, move_application
 from tests.event_factories import submit
 
 S = ApplicationStatus

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, Consent, ConsentPurpose, MediaWork, WorkFormat
-from directory.services import applications as service
-from directory.services.application_status import move_application
-from directory.services.clock import BANGKOK
-from directory.services.privacy import PERSONAL_FIELDS
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme import applications as service
+from directory.services.programme.application_status import move_application
+from directory.services.programme.privacy import PERSONAL_FIELDS
 from tests.event_factories import INSIDE_WINDOW, set_clock, submit, valid_values
 
 

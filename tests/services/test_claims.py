@@ -13,10 +13,10 @@ from directory.models import (
     OrganisationStatus,
     RevisionSource,
 )
-from directory.services import claims
-from directory.services.claims import ClaimError
-from directory.services.places import gazetteer
-from directory.services.tokens import make_token
+from directory.services.accounts.tokens import make_token
+from directory.services.organisations import claims
+from directory.services.organisations.claims import ClaimError
+from directory.services.places.gazetteer import gazetteer
 
 REQUEST = {"justification": "ฉันเป็นเลขานุการมูลนิธิ", "contact_name": "คุณสมศรี", "contact_detail": "081 234 5678"}
 

@@ -8,12 +8,12 @@ from marshmallow import ValidationError
 
 from directory.extensions import db
 from directory.models import Correction, CorrectionStatus, OrganisationStatus, RevisionSource
-from directory.schemas import corrections as correction_schemas
-from directory.schemas.corrections import CORRECTABLE_FIELDS, CorrectionSchema, proposed_change
-from directory.schemas.organisation_edit import OrganisationEditSchema
-from directory.services import corrections
-from directory.services.corrections import CorrectionError
-from directory.services.organisations import EDITABLE_FIELDS
+from directory.schemas.organisations import corrections as correction_schemas
+from directory.schemas.organisations.corrections import CORRECTABLE_FIELDS, CorrectionSchema, proposed_change
+from directory.schemas.organisations.edit import OrganisationEditSchema
+from directory.services.organisations import corrections
+from directory.services.organisations.corrections import CorrectionError
+from directory.services.organisations.records import EDITABLE_FIELDS
 
 PO_FILE = Path(__file__).resolve().parents[2] / "directory" / "translations" / "th" / "LC_MESSAGES" / "messages.po"
 

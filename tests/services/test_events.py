@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Event
-from directory.services import clock
-from directory.services.events import (
+from directory.services.platform import clock
+from directory.services.programme.events import (
     ApplicationWindow,
     EventStatus,
     application_window,

@@ -10,9 +10,9 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from directory.services import geocoding
-from directory.services.geocoding import GazetteerGeocoder, Position, build_geocoder, locate, lookup
-from directory.services.places import gazetteer
+from directory.services.places import geocoding
+from directory.services.places.gazetteer import gazetteer
+from directory.services.places.geocoding import GazetteerGeocoder, Position, build_geocoder, locate, lookup
 
 LA_NGU = "9105"
 SATUN = "91"

@@ -6,7 +6,14 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import EventHost, OrganisationStatus
-from directory.services.hosts import HostError, add_host, events_hosted_by, public_hosts, remove_host, update_host
+from directory.services.programme.hosts import (
+    HostError,
+    add_host,
+    events_hosted_by,
+    public_hosts,
+    remove_host,
+    update_host,
+)
 from tests.event_factories import make_application, make_event
 
 

@@ -8,10 +8,10 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationStatus
-from directory.schemas.organisations import dump_public_organisations
-from directory.services.hsds_export import TABLES, hsds_id
-from directory.services.open_data import write_organisations_hsds
-from directory.services.organisations import update_organisation
+from directory.schemas.organisations.output import dump_public_organisations
+from directory.services.organisations.hsds_export import TABLES, hsds_id
+from directory.services.organisations.open_data import write_organisations_hsds
+from directory.services.organisations.records import update_organisation
 from tests.hsds_schemas import validated_tables, validator
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from directory.services.logos import (
+from directory.services.organisations.logos import (
     DAMAGED,
     MAX_LOGO_BYTES,
     MAX_LOGO_SIDE,

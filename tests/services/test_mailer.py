@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from directory.extensions import db
-from directory.services.mailer import FolderMailer, SmtpMailer, mailer_for, queue_mail
+from directory.services.platform.mailer import FolderMailer, SmtpMailer, mailer_for, queue_mail
 
 
 class FakeSmtpHandler(socketserver.StreamRequestHandler):

@@ -12,9 +12,8 @@ from directory.models import (
     OrganisationStatus,
     RevisionSource,
 )
-from directory.services.finder import SearchCriteria, find_organisations
-from directory.services.history import revert_to, revisions_of
-from directory.services.moderation import (
+from directory.services.organisations.history import revert_to, revisions_of
+from directory.services.organisations.moderation import (
     REFERENCE_MOVERS,
     ModerationError,
     duplicates_of,
@@ -22,6 +21,7 @@ from directory.services.moderation import (
     set_organisation_status,
     set_verified,
 )
+from directory.services.search.finder import SearchCriteria, find_organisations
 
 
 @pytest.fixture
@@ -251,7 +251,7 @@ def test_a_new_table_hooks_into_the_merge_through_reference_movers(pair, staff_u
     """The seam events will use: every mover runs inside the merge with both organisations."""
     keep, duplicate = pair
     seen = []
-    monkeypatch.setattr("directory.services.moderation.REFERENCE_MOVERS",
+    monkeypatch.setattr("directory.services.organisations.moderation.REFERENCE_MOVERS",
                         [*REFERENCE_MOVERS, lambda keep, duplicate, *, by: seen.append((keep, duplicate, by))])
     merge_organisations(keep, duplicate, by=staff_user)
     assert seen == [(keep, duplicate, staff_user)]
@@ -261,8 +261,8 @@ def test_a_merge_moves_event_hosting_and_joins_places_at_the_same_event(app, mak
     from datetime import date
 
     from directory.models import EventHost
-    from directory.services.events import create_event
-    from directory.services.hosts import add_host
+    from directory.services.programme.events import create_event
+    from directory.services.programme.hosts import add_host
 
     staff_member = make_user(role="staff")
     keep, duplicate = make_organisation(name_en="Keep Group"), make_organisation(name_en="Keep Group (copy)")

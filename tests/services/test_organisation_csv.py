@@ -9,8 +9,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationStatus
-from directory.services.organisation_csv import CSV_COLUMNS, export_organisations_csv
-from directory.services.places import gazetteer
+from directory.services.organisations.csv_export import CSV_COLUMNS, export_organisations_csv
+from directory.services.places.gazetteer import gazetteer
 from directory.workflows.organisation_import import ImportFailed, import_organisation_rows, import_organisations_file
 
 DEV_ORGS = Path(__file__).resolve().parents[1] / "data" / "dev_orgs.csv"
@@ -34,7 +34,8 @@ def read_csv(path):
 
 
 def row(**changes):
-    """GOOD_ROW with changes; another ref gets a name of its own (one name twice in a district is a likely duplicate)."""
+    """GOOD_ROW with changes; another ref gets a name of its own
+    (one name twice in a district is a likely duplicate)."""
     if changes.get("ref", GOOD_ROW["ref"]) != GOOD_ROW["ref"]:
         changes.setdefault("name_th", f"{GOOD_ROW['name_th']} {changes['ref']}")
     return {**GOOD_ROW, **changes}

@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, ConsentPurpose, IssueArea, MatchRule
-from directory.services.clock import BANGKOK
-from directory.services.hosts import add_host
-from directory.services.placements import (
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme.hosts import add_host
+from directory.services.programme.placements import (
     PlacementError,
     accept_placements,
     accepted_by,

@@ -3,7 +3,7 @@ import csv
 
 import pytest
 
-from directory.services.places import ALIASES_FILE, gazetteer, labelled_parts, normalise
+from directory.services.places.gazetteer import ALIASES_FILE, gazetteer, labelled_parts, normalise
 
 BANGKOK, LAMPANG, SATUN, CHIANG_MAI, KALASIN, KORAT = "10", "52", "91", "50", "46", "30"
 

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, PersonalDataAccess
-from directory.services.privacy import MAX_DETAIL, PERSONAL_FIELDS, log_personal_data_access
+from directory.services.programme.privacy import MAX_DETAIL, PERSONAL_FIELDS, log_personal_data_access
 from tests.event_factories import make_application, make_event
 
 

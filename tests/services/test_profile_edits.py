@@ -11,12 +11,12 @@ from PIL import Image
 
 from directory.extensions import db
 from directory.models import Organisation, OrganisationRevision, OrganisationStatus, RevisionSource
-from directory.schemas import organisation_edit
-from directory.schemas.organisation_edit import OrganisationEditSchema
-from directory.services.logos import is_logo_filename, logo_folder, read_logo
-from directory.services.permissions import can_edit, editable_organisation
-from directory.services.places import gazetteer
-from directory.services.profile_edits import StaleEdit, edit_organisation_profile
+from directory.schemas.organisations import edit as organisation_edit
+from directory.schemas.organisations.edit import OrganisationEditSchema
+from directory.services.organisations.logos import is_logo_filename, logo_folder, read_logo
+from directory.services.organisations.permissions import can_edit, editable_organisation
+from directory.services.organisations.profile_edits import StaleEdit, edit_organisation_profile
+from directory.services.places.gazetteer import gazetteer
 
 PO_FILE = Path(__file__).resolve().parents[2] / "directory" / "translations" / "th" / "LC_MESSAGES" / "messages.po"
 
@@ -208,7 +208,7 @@ def test_every_message_has_a_thai_translation():
     with PO_FILE.open("rb") as po_file:
         translated = {message.id for message in read_po(po_file) if message.id and message.string}
     from directory.blueprints.api.edits import NOT_FOUND, NOT_YOURS
-    from directory.services import logos, profile_edits
+    from directory.services.organisations import logos, profile_edits
     messages = {*organisation_edit.MESSAGES, logos.TOO_LARGE, logos.NOT_AN_IMAGE, logos.TOO_MANY_PIXELS,
                 logos.DAMAGED, profile_edits.STALE_EDIT, NOT_FOUND, NOT_YOURS}
     assert sorted(messages - translated) == []

@@ -5,10 +5,10 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationRevision, OrganisationStatus, OrganisationType, RevisionSource
-from directory.services.finder import SearchCriteria, find_organisations
-from directory.services.history import describe_revision, diff_words, revert_to, revisions_of, state_at
-from directory.services.organisations import update_organisation
-from directory.services.places import gazetteer
+from directory.services.organisations.history import describe_revision, diff_words, revert_to, revisions_of, state_at
+from directory.services.organisations.records import update_organisation
+from directory.services.places.gazetteer import gazetteer
+from directory.services.search.finder import SearchCriteria, find_organisations
 from directory.workflows.organisation_import import import_organisations_file
 
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Organisation
-from directory.services.spreadsheets import protected, unprotected
+from directory.services.platform.spreadsheets import protected, unprotected
 from directory.workflows.organisation_import import ImportFailed, import_organisations_file
 
 DANGEROUS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+66 81 234 5678", "-1", "@SUM(A1)", "\tx", "\rx",
@@ -42,7 +42,7 @@ def test_every_dangerous_lead_character_is_quoted_and_comes_back(lead, before):
 @pytest.mark.parametrize("lead", LEAD_CHARACTERS.values(), ids=LEAD_CHARACTERS.keys())
 def test_every_dangerous_lead_character_is_quoted_in_the_export_and_imports_back(app, tmp_path, make_organisation,
                                                                                  lead):
-    from directory.services.organisation_csv import export_organisations_csv
+    from directory.services.organisations.csv_export import export_organisations_csv
 
     make_organisation(name_th="มูลนิธิทดสอบสูตร", name_en=f"{lead}HYPERLINK(1)", ref="F1")
     path = tmp_path / "export.csv"
@@ -65,7 +65,7 @@ def test_the_organisations_export_is_safe_and_imports_back_unchanged(app, tmp_pa
                       description_th="-ลบ", address="'=x", ref="F1")
     db.session.commit()
     path = tmp_path / "export.csv"
-    from directory.services.organisation_csv import export_organisations_csv
+    from directory.services.organisations.csv_export import export_organisations_csv
 
     export_organisations_csv(path)
     raw = path.read_text(encoding="utf-8-sig")

@@ -8,7 +8,7 @@ from directory.extensions import db
 from directory.models import User
 from directory.models.columns import UtcDateTime
 from directory.presentation import format_date
-from directory.services.clock import BANGKOK
+from directory.services.platform.clock import BANGKOK
 
 
 def test_every_timestamp_column_is_utc():

@@ -5,7 +5,7 @@ import pytest
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, ConsentPurpose
-from directory.services.work_moderation import (
+from directory.services.programme.work_moderation import (
     event_works,
     participants_without_works,
     public_author_name,

@@ -7,9 +7,9 @@ import pytest
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, MediaWork
-from directory.services import works
-from directory.services.application_status import move_application
-from directory.services.clock import BANGKOK
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme import works
+from directory.services.programme.application_status import move_application
 from tests.event_factories import set_clock, submit
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

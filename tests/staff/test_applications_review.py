@@ -130,7 +130,7 @@ def test_application_page_shows_everything_and_is_audited(client, staff_user, ev
         motivation="อยากเล่าเรื่องป่าชายเลน",
         health_notes="แพ้ถั่ว", guardian_name="นางแม่ ใจงาม", guardian_contact="0893334444", display_name="นก",
         works=[{"title": "ป่าชายเลนละงู", "url": "https://example.org/w", "is_late": True}])
-    from directory.services.application_status import move_application
+    from directory.services.programme.application_status import move_application
     move_application(application, ApplicationStatus.SHORTLISTED, by=staff_user, note="ดูดี")
     db.session.commit()
 

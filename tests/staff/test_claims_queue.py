@@ -12,7 +12,7 @@ from directory.models import (
     OrganisationMembership,
     OrganisationStatus,
 )
-from directory.services.organisations import create_organisation
+from directory.services.organisations.records import create_organisation
 from tests.conftest import form_token
 from tests.staff.conftest import text_of
 

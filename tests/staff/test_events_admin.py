@@ -9,8 +9,8 @@ from babel.messages.pofile import read_po
 
 from directory.extensions import db
 from directory.models import ApplicationStatus, Event, EventHost, OrganisationStatus, PersonalDataAccess
-from directory.schemas.event_form import MESSAGES
-from directory.services.events import EventStatus, event_status
+from directory.schemas.programme.event_form import MESSAGES
+from directory.services.programme.events import EventStatus, event_status
 from directory.setup import TRANSLATIONS_DIR
 from tests.conftest import form_token
 from tests.event_factories import make_application, make_event

@@ -7,8 +7,8 @@ from flask import g
 
 from directory.extensions import db
 from directory.models import OrganisationStatus, RevisionSource
-from directory.services.history import revisions_of
-from directory.services.organisations import update_organisation
+from directory.services.organisations.history import revisions_of
+from directory.services.organisations.records import update_organisation
 from tests.conftest import form_token
 from tests.staff.conftest import get_page, text_of
 

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Application, ApplicationStatus, MatchRule, PersonalDataAccess
-from directory.services.clock import BANGKOK
-from directory.services.placements import set_rule, suggest_placements
+from directory.services.platform.clock import BANGKOK
+from directory.services.programme.placements import set_rule, suggest_placements
 from tests.conftest import form_token
 from tests.event_factories import make_application
 from tests.services.test_placements import PEOPLE, WITHOUT_SHARING, make_participant, make_scenario

@@ -15,8 +15,8 @@ from directory.models import (
     RevisionSource,
     User,
 )
-from directory.services.history import revisions_of
-from directory.services.moderation import merge_organisations
+from directory.services.organisations.history import revisions_of
+from directory.services.organisations.moderation import merge_organisations
 from tests.conftest import form_token
 from tests.staff.conftest import get_page, post, text_of
 

@@ -112,7 +112,7 @@ def test_the_works_screen_lists_every_work_with_late_flags_and_toggles(client, s
 
 
 def test_staff_can_open_an_unpublished_file_the_public_cannot(app, client, staff_user, event):
-    from directory.services.works import works_folder
+    from directory.services.programme.works import works_folder
 
     folder = works_folder()
     folder.mkdir(parents=True, exist_ok=True)

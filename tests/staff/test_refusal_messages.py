@@ -22,8 +22,8 @@ from directory.models import (
     OrganisationRevision,
     OrganisationStatus,
 )
-from directory.services.hosts import add_host
-from directory.services.moderation import merge_organisations
+from directory.services.organisations.moderation import merge_organisations
+from directory.services.programme.hosts import add_host
 from tests.event_factories import make_application, make_event
 from tests.staff.conftest import SATUN_ROUND, get_page, post, text_of
 

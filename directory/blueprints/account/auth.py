@@ -1,7 +1,7 @@
 """Sign-up, email verification, sign-in and out, password reset, and personal API tokens.
 
 No page or message tells whether an email has an account: sign-up, sign-in and reset answer the same
-for an unknown email as for a known one (services/accounts.py mails the owner where it matters).
+for an unknown email as for a known one (services/accounts/users.py mails the owner where it matters).
 """
 from urllib.parse import urlsplit
 
@@ -36,10 +36,10 @@ from directory.schemas.accounts import (
     SignUpSchema,
     new_password_errors,
 )
-from directory.services import accounts
-from directory.services import sign_in_throttle as throttle
-from directory.services.accounts import AccountError
-from directory.services.claims import claims_of
+from directory.services.accounts import sign_in_throttle as throttle
+from directory.services.accounts import users as accounts
+from directory.services.accounts.users import AccountError
+from directory.services.organisations.claims import claims_of
 
 
 def _failed(response):
@@ -128,7 +128,7 @@ def _landing_page(user):
 @limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_LIMIT"], key_func=client_address, methods=["POST"],
                error_message=TOO_MANY_ATTEMPTS, deduct_when=_failed, exempt_when=throttle.is_trusted_device)
 def login():
-    """Sign-in, throttled as services/sign_in_throttle.py explains: never a lock-out of the account."""
+    """Sign-in, throttled as services/accounts/sign_in_throttle.py explains: never a lock-out of the account."""
     next_url = _safe_next(request.args.get("next"))
     if current_user.is_authenticated:
         return redirect(next_url or _landing_page(current_user))

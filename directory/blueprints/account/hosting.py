@@ -14,8 +14,8 @@ from directory.blueprints.account.organisations import managed_organisation
 from directory.blueprints.audited import audited
 from directory.extensions import db
 from directory.models import ConsentPurpose, EventHost
-from directory.services.events import event_by_public_id
-from directory.services.placements import host_roster
+from directory.services.programme.events import event_by_public_id
+from directory.services.programme.placements import host_roster
 
 
 def _host_or_404(public_id, event_public_id):

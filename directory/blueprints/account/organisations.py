@@ -12,15 +12,15 @@ from directory.blueprints.forms import load_form
 from directory.extensions import db
 from directory.models import User
 from directory.presentation import localized, sorted_by_name
-from directory.schemas.claims import ClaimSchema, InvitationSchema, RegistrationSchema
-from directory.services import claims
-from directory.services.accounts import normalise_email
-from directory.services.claims import ClaimError
-from directory.services.duplicates import likely_duplicates
-from directory.services.organisations import organisation_by_public_id
-from directory.services.permissions import can_edit
-from directory.services.places import gazetteer
-from directory.services.reference import reference
+from directory.schemas.organisations.claims import ClaimSchema, InvitationSchema, RegistrationSchema
+from directory.services.accounts.users import normalise_email
+from directory.services.organisations import claims
+from directory.services.organisations.claims import ClaimError
+from directory.services.organisations.duplicates import likely_duplicates
+from directory.services.organisations.permissions import can_edit
+from directory.services.organisations.records import organisation_by_public_id
+from directory.services.places.gazetteer import gazetteer
+from directory.services.places.reference import reference
 
 # What each refusal tells the person (ClaimError.code -> message); the template adds links.
 REFUSALS = {

@@ -12,11 +12,11 @@ from directory.blueprints.forms import form_data
 from directory.extensions import db
 from directory.organisation_fields import EDITOR_FIELDS
 from directory.presentation import localized, sorted_by_name, year_as_typed
-from directory.schemas.organisation_edit import OrganisationEditSchema
-from directory.services.logos import LogoError, read_logo
-from directory.services.permissions import editable_organisation
-from directory.services.profile_edits import StaleEdit, edit_organisation_profile
-from directory.services.reference import reference
+from directory.schemas.organisations.edit import OrganisationEditSchema
+from directory.services.organisations.logos import LogoError, read_logo
+from directory.services.organisations.permissions import editable_organisation
+from directory.services.organisations.profile_edits import StaleEdit, edit_organisation_profile
+from directory.services.places.reference import reference
 
 # The form's fields by their input names: the template reads each one's limit here, not a number of its own.
 FORM_FIELDS = {field.data_key: field for field in EDITOR_FIELDS}

@@ -21,16 +21,16 @@ from directory.blueprints.public.applications import (
 )
 from directory.extensions import db
 from directory.links import public_url
-from directory.schemas.applications import (
+from directory.schemas.common import NoQuerySchema
+from directory.schemas.programme.applications import (
     DUPLICATE_EMAIL,
     ApplicationEventPathSchema,
     ApplicationReceiptSchema,
     ApplicationSchema,
     ApplicationWindowErrorSchema,
 )
-from directory.schemas.common import NoQuerySchema
-from directory.services import applications as service
-from directory.services.events import ApplicationWindow, application_window, event_by_public_id
+from directory.services.programme import applications as service
+from directory.services.programme.events import ApplicationWindow, application_window, event_by_public_id
 
 NOT_AN_OBJECT = "Send the application as a JSON object."
 

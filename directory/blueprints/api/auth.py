@@ -3,7 +3,7 @@ from flask import abort, request
 from flask_login import current_user
 
 from directory.extensions import csrf
-from directory.services.accounts import user_for_api_token
+from directory.services.accounts.users import user_for_api_token
 
 
 def api_user():

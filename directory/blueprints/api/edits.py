@@ -10,15 +10,15 @@ from directory.blueprints.api.auth import api_user
 from directory.blueprints.api.openapi import documented
 from directory.extensions import db
 from directory.schemas.common import NoQuerySchema
-from directory.schemas.organisation_edit import (
+from directory.schemas.organisations.edit import (
     NOT_AN_OBJECT,
     EditedOrganisationSchema,
     OrganisationEditSchema,
     StaleEditSchema,
 )
-from directory.schemas.organisations import OrganisationPathSchema
-from directory.services.permissions import editable_organisation
-from directory.services.profile_edits import StaleEdit, edit_organisation_profile
+from directory.schemas.organisations.output import OrganisationPathSchema
+from directory.services.organisations.permissions import editable_organisation
+from directory.services.organisations.profile_edits import StaleEdit, edit_organisation_profile
 
 NOT_YOURS = "You are not an editor of this organisation."
 NOT_FOUND = "There is no organisation with this id that you may edit."

@@ -11,15 +11,15 @@ from directory.blueprints.api.views import _load_path
 from directory.extensions import db
 from directory.models import Event, EventHost
 from directory.schemas.common import NoQuerySchema
-from directory.schemas.events import (
+from directory.schemas.programme.events import (
     EventDetailSchema,
     EventListSchema,
     EventPathSchema,
     EventQuerySchema,
 )
-from directory.services.events import event_by_public_id, event_status
-from directory.services.hosts import public_hosts
-from directory.services.work_moderation import published_works
+from directory.services.programme.events import event_by_public_id, event_status
+from directory.services.programme.hosts import public_hosts
+from directory.services.programme.work_moderation import published_works
 
 
 @dataclass

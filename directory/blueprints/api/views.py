@@ -12,25 +12,25 @@ from directory.blueprints.api.openapi import build_document, documented
 from directory.blueprints.search_responses import cache_for_visitors, limit_searches
 from directory.models import Organisation
 from directory.schemas.common import NoQuerySchema
-from directory.schemas.organisation_filters import load_filters
-from directory.schemas.organisations import (
+from directory.schemas.organisations.filters import load_filters
+from directory.schemas.organisations.output import (
     OrganisationPageSchema,
     OrganisationPathSchema,
     OrganisationQuerySchema,
     OrganisationSchema,
 )
-from directory.schemas.places import (
+from directory.schemas.places.geography import (
     DistrictListSchema,
     ProvinceListSchema,
     ProvincePathSchema,
     RegionListSchema,
 )
+from directory.schemas.places.taxonomies import IssueAreaListSchema, OrganisationTypeListSchema
 from directory.schemas.statistics import StatisticsSchema
-from directory.schemas.taxonomies import IssueAreaListSchema, OrganisationTypeListSchema
-from directory.services.finder import find_organisations
-from directory.services.organisations import organisation_by_public_id
-from directory.services.reference import reference
-from directory.services.statistics import directory_statistics
+from directory.services.organisations.records import organisation_by_public_id
+from directory.services.places.reference import reference
+from directory.services.search.finder import find_organisations
+from directory.services.search.statistics import directory_statistics
 
 
 @api.get("/organisations")

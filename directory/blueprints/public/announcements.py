@@ -7,9 +7,9 @@ from flask import render_template
 
 from directory.blueprints.lookups import event_or_404
 from directory.blueprints.public import public
-from directory.services.announcement import announced_names
-from directory.services.events import EventStatus, event_status
-from directory.services.work_moderation import public_author_name, published_works
+from directory.services.programme.announcement import announced_names
+from directory.services.programme.events import EventStatus, event_status
+from directory.services.programme.work_moderation import public_author_name, published_works
 
 
 @public.get("/events/<public_id>/announcement")

@@ -26,17 +26,17 @@ from directory.labels import APPLICATION_STATUS_EXPLANATIONS, LABELS, MEDIA_SKIL
 from directory.links import public_url
 from directory.models import ConsentPurpose, WorkFormat
 from directory.schemas.accounts import EmailSchema
-from directory.schemas.applications import (
+from directory.schemas.programme.applications import (
     DUPLICATE_EMAIL,
     ApplicationSchema,
     guardian_errors,
 )
-from directory.schemas.works import WorkSchema
-from directory.services import applications as service
-from directory.services.application_status import IllegalMove, is_final
-from directory.services.events import ApplicationWindow, application_window
-from directory.services.mailer import queue_mail
-from directory.services.works import (
+from directory.schemas.programme.works import WorkSchema
+from directory.services.platform.mailer import queue_mail
+from directory.services.programme import applications as service
+from directory.services.programme.application_status import IllegalMove, is_final
+from directory.services.programme.events import ApplicationWindow, application_window
+from directory.services.programme.works import (
     WorkError,
     may_send_works,
     published_file,

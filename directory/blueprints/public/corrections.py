@@ -13,8 +13,8 @@ from directory.blueprints.lookups import organisation_or_404
 from directory.blueprints.public import public
 from directory.extensions import db, limiter
 from directory.presentation import field_label
-from directory.schemas.corrections import CORRECTABLE_FIELDS, HONEYPOT, CorrectionSchema
-from directory.services.corrections import suggest_correction
+from directory.schemas.organisations.corrections import CORRECTABLE_FIELDS, HONEYPOT, CorrectionSchema
+from directory.services.organisations.corrections import suggest_correction
 
 TOO_MANY_CORRECTIONS = lazy_gettext("Too many suggestions from this address. Please try again later.")
 

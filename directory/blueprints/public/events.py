@@ -18,16 +18,16 @@ from directory.links import public_url
 from directory.map_features import event_features
 from directory.models import Event, EventHost
 from directory.presentation import localized
-from directory.services import clock
-from directory.services.applications import application_form_context
-from directory.services.event_calendar import event_calendar
-from directory.services.events import (
+from directory.services.platform import clock
+from directory.services.programme.applications import application_form_context
+from directory.services.programme.event_calendar import event_calendar
+from directory.services.programme.events import (
     ApplicationWindow,
     EventStatus,
     application_window,
     event_status,
 )
-from directory.services.hosts import public_hosts
+from directory.services.programme.hosts import public_hosts
 from directory.structured_data import event_json_ld
 
 PAST = (EventStatus.FINISHED, EventStatus.CANCELLED)

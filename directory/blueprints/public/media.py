@@ -1,8 +1,8 @@
-"""Uploaded media: organisation logos, under the names services/logos.py generated."""
+"""Uploaded media: organisation logos, under the names services/organisations/logos.py generated."""
 from flask import abort, send_from_directory
 
 from directory.blueprints.public import public
-from directory.services.logos import LOGO_CONTENT_TYPES, is_logo_filename, logo_folder
+from directory.services.organisations.logos import LOGO_CONTENT_TYPES, is_logo_filename, logo_folder
 
 LOGO_MAX_AGE_SECONDS = 30 * 24 * 3600  # a new logo gets a new name, so a cached one is never stale
 

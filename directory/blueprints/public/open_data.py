@@ -2,8 +2,8 @@
 from flask import render_template, send_file
 
 from directory.blueprints.public import public
-from directory.schemas.organisations import dump_public_organisations
-from directory.services.open_data import FORMATS, latest_open_data_file
+from directory.schemas.organisations.output import dump_public_organisations
+from directory.services.organisations.open_data import FORMATS, latest_open_data_file
 
 MIME_TYPES = {"csv": "text/csv", "json": "application/json", "hsds": "application/zip"}
 

@@ -3,10 +3,10 @@ from flask import render_template
 
 from directory.blueprints.public import public
 from directory.presentation import current_language, sorted_by_name
-from directory.services.places import gazetteer
-from directory.services.province_tiles import province_tiles
-from directory.services.reference import reference
-from directory.services.statistics import directory_statistics
+from directory.services.places.gazetteer import gazetteer
+from directory.services.places.province_tiles import province_tiles
+from directory.services.places.reference import reference
+from directory.services.search.statistics import directory_statistics
 
 TILE_SIZE = 36  # px, one province on the tile map
 LEVELS = 4  # colour steps above "none"

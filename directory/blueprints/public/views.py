@@ -25,19 +25,19 @@ from directory.presentation import (
     parameter_label,
     sorted_by_name,
 )
-from directory.schemas.organisation_filters import LIST_FILTERS, load_filters
-from directory.services.claims import pending_claim
-from directory.services.events import open_for_applications
-from directory.services.finder import (
+from directory.schemas.organisations.filters import LIST_FILTERS, load_filters
+from directory.services.organisations.claims import pending_claim
+from directory.services.organisations.records import organisation_by_public_id, published_successor
+from directory.services.places.gazetteer import AmbiguousPlace, gazetteer
+from directory.services.places.reference import reference
+from directory.services.programme.events import open_for_applications
+from directory.services.programme.hosts import events_hosted_by
+from directory.services.search.finder import (
     count_published_by,
     find_organisations,
     find_positions,
 )
-from directory.services.hosts import events_hosted_by
-from directory.services.organisations import organisation_by_public_id, published_successor
-from directory.services.places import AmbiguousPlace, gazetteer
-from directory.services.reference import reference
-from directory.services.statistics import directory_statistics
+from directory.services.search.statistics import directory_statistics
 from directory.structured_data import organisation_json_ld
 
 PAGING_ARGUMENTS = ("page", "per_page")

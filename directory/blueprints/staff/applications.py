@@ -24,15 +24,15 @@ from directory.models import (
     ApplicationStatusChange,
     ConsentPurpose,
 )
-from directory.schemas.application_review import (
+from directory.schemas.programme.application_review import (
     ApplicationFilterSchema,
     describe_filters,
 )
-from directory.services.application_status import ALLOWED_MOVES, IllegalMove
-from directory.services.application_status import move_application as move
-from directory.services.applications import MEDIA_SKILLS, reference_year
-from directory.services.event_admin import is_over_maximum, review_query
-from directory.services.reference import reference
+from directory.services.places.reference import reference
+from directory.services.programme.application_status import ALLOWED_MOVES, IllegalMove
+from directory.services.programme.application_status import move_application as move
+from directory.services.programme.applications import MEDIA_SKILLS, reference_year
+from directory.services.programme.event_admin import is_over_maximum, review_query
 
 CSV_COLUMNS = ("id", "status", "display_name", "full_name", "nickname", "email", "phone", "line_id", "birth_year",
                "province", "occupation", "interests", "media_skills", "other_skill", "guardian_name",
@@ -63,7 +63,8 @@ def export_applications(public_id):
     found = db.session.scalars(review_query(event, **filters).options(
         selectinload(Application.interests), selectinload(Application.host))).all()
     download = spreadsheet_download(CSV_COLUMNS, map(_csv_row, found), f"applications-{event.public_id}.csv")
-    return audited(download, "export_applications", event=event, detail=f"{describe_filters(filters)} rows={len(found)}")
+    return audited(download, "export_applications", event=event,
+                   detail=f"{describe_filters(filters)} rows={len(found)}")
 
 
 def _csv_row(application):

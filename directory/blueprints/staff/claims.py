@@ -10,9 +10,9 @@ from directory.extensions import db
 from directory.labels import choices
 from directory.models import ClaimStatus, OrganisationClaim
 from directory.presentation import localized
-from directory.schemas.claims import ClaimQueueQuerySchema, DecisionSchema
-from directory.services import claims
-from directory.services.claims import ClaimError
+from directory.schemas.organisations.claims import ClaimQueueQuerySchema, DecisionSchema
+from directory.services.organisations import claims
+from directory.services.organisations.claims import ClaimError
 
 REFUSALS = {"already_decided": lazy_gettext("This request was already decided; the list below is up to date.")}
 

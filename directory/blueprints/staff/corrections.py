@@ -14,10 +14,14 @@ from directory.extensions import db
 from directory.labels import choices
 from directory.models import Correction, CorrectionStatus
 from directory.presentation import localized
-from directory.schemas.corrections import CorrectionDecisionSchema, CorrectionQueueQuerySchema, proposed_change
-from directory.services import corrections
-from directory.services.corrections import CorrectionError
-from directory.services.profile_edits import StaleEdit
+from directory.schemas.organisations.corrections import (
+    CorrectionDecisionSchema,
+    CorrectionQueueQuerySchema,
+    proposed_change,
+)
+from directory.services.organisations import corrections
+from directory.services.organisations.corrections import CorrectionError
+from directory.services.organisations.profile_edits import StaleEdit
 
 REFUSALS = {
     "already_decided": lazy_gettext("This suggestion was already decided; the list below is up to date."),

@@ -4,7 +4,7 @@ import io
 
 from flask import Response
 
-from directory.services.spreadsheets import write_csv
+from directory.services.platform.spreadsheets import write_csv
 
 
 def spreadsheet_download(header, rows, filename):

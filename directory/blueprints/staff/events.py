@@ -20,22 +20,22 @@ from directory.models import (
     Organisation,
     OrganisationStatus,
 )
-from directory.schemas.event_form import EventFormSchema, HostFormSchema
-from directory.services import clock
-from directory.services.announcement import applicants_to_tell
-from directory.services.applications import MEDIA_SKILLS
-from directory.services.event_admin import (
+from directory.schemas.programme.event_form import EventFormSchema, HostFormSchema
+from directory.services.organisations.records import organisation_by_public_id
+from directory.services.places.reference import reference
+from directory.services.platform import clock
+from directory.services.programme.announcement import applicants_to_tell
+from directory.services.programme.applications import MEDIA_SKILLS
+from directory.services.programme.event_admin import (
     EDITABLE_FIELDS,
     event_numbers,
     new_event,
     status_counts,
     update_event,
 )
-from directory.services.events import cancel_event as cancel
-from directory.services.events import event_status
-from directory.services.hosts import HostError, add_host, remove_host, update_host
-from directory.services.organisations import organisation_by_public_id
-from directory.services.reference import reference
+from directory.services.programme.events import cancel_event as cancel
+from directory.services.programme.events import event_status
+from directory.services.programme.hosts import HostError, add_host, remove_host, update_host
 
 # How many organisations outside the event's province the host form's list offers (the id field takes any).
 OTHER_ORGANISATIONS_LISTED = 1000

@@ -13,7 +13,7 @@ from directory.models import (
     RevisionSource,
 )
 from directory.presentation import FIELD_LABELS, format_date
-from directory.services.history import (
+from directory.services.organisations.history import (
     describe_revisions,
     revert_to,
     revision_number,

@@ -11,7 +11,7 @@ from directory.blueprints.staff import staff
 from directory.extensions import db
 from directory.models import ImportJob
 from directory.presentation import current_language
-from directory.services.organisation_csv import CSV_COLUMNS
+from directory.services.organisations.csv_export import CSV_COLUMNS
 from directory.workflows import import_jobs
 from directory.workflows.import_jobs import ImportRefused
 
@@ -20,7 +20,8 @@ def refusal_message(code):
     return {
         "no_file": gettext("Choose a file to import."),
         "wrong_type": gettext("The file must be a CSV (UTF-8) or an Excel workbook (.xlsx)."),
-        "too_large": gettext("The file is larger than %(limit)s MB: split it into smaller files.", limit=import_limit_mb()),
+        "too_large": gettext("The file is larger than %(limit)s MB: split it into smaller files.",
+                             limit=import_limit_mb()),
     }[code]
 
 

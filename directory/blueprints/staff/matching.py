@@ -24,8 +24,9 @@ from directory.matching import Weights
 from directory.matching.model import PARTS
 from directory.models import Application, ConsentPurpose
 from directory.presentation import localized
-from directory.services.applications import is_minor, reference_year
-from directory.services.placements import (
+from directory.services.places.gazetteer import gazetteer
+from directory.services.programme.applications import is_minor, reference_year
+from directory.services.programme.placements import (
     PlacementError,
     accept_placements,
     accepted_by,
@@ -34,10 +35,9 @@ from directory.services.placements import (
     set_rule,
     suggest_placements,
 )
-from directory.services.placements import (
+from directory.services.programme.placements import (
     host_roster as roster_of,
 )
-from directory.services.places import gazetteer
 
 WEIGHT_FIELDS = (*PARTS, "travel_max_km")
 ROSTER_COLUMNS = ("display_name", "full_name", "nickname", "phone", "line_id", "email", "guardian_name",
@@ -176,7 +176,8 @@ def host_roster_csv(public_id, host_id):
     event = event_or_404(public_id)
     host = host_or_404(event, host_id)
     people = _roster_rows(event, host)
-    download = spreadsheet_download(ROSTER_COLUMNS, ([person[column] for column in ROSTER_COLUMNS] for person in people),
+    download = spreadsheet_download(ROSTER_COLUMNS,
+                                    ([person[column] for column in ROSTER_COLUMNS] for person in people),
                                     f"roster-{event.public_id}-{host.id}.csv")
     return audited(download, "export_host_roster", event=event,
                    detail=f"host {host.organisation.public_id}: rows={len(people)}")

@@ -1,6 +1,6 @@
 """The back office's organisations: the dashboard, the list, one record with its actions, and merging.
 
-Every change goes through services/moderation.py (a revision each time; the search index follows).
+Every change goes through services/organisations/moderation.py (a revision each time; the search index follows).
 A value outside the form's choices is a 400 that changes nothing; a refusal is a flash message.
 """
 
@@ -22,9 +22,9 @@ from directory.models import (
     OrganisationStatus,
     User,
 )
-from directory.services.claims import editors_of
-from directory.services.corrections import count_pending_corrections
-from directory.services.moderation import (
+from directory.services.organisations.claims import editors_of
+from directory.services.organisations.corrections import count_pending_corrections
+from directory.services.organisations.moderation import (
     ModerationError,
     check_merge,
     duplicates_of,
@@ -32,7 +32,7 @@ from directory.services.moderation import (
     set_organisation_status,
     set_verified,
 )
-from directory.services.organisations import organisation_by_public_id
+from directory.services.organisations.records import organisation_by_public_id
 
 PER_PAGE = 50
 FLAGS = {"1": True, "0": False}

@@ -12,16 +12,16 @@ from directory.extensions import db
 from directory.links import public_url
 from directory.models import MediaWork
 from directory.presentation import format_date
-from directory.services import clock
-from directory.services.announcement import AnnouncementRefused
-from directory.services.announcement import publish_announcement as publish
-from directory.services.work_moderation import (
+from directory.services.platform import clock
+from directory.services.programme.announcement import AnnouncementRefused
+from directory.services.programme.announcement import publish_announcement as publish
+from directory.services.programme.work_moderation import (
     event_works,
     participants_without_works,
     set_work_flags,
     works_are_due,
 )
-from directory.services.works import FILE_TYPES, WORK_FILENAME, works_folder
+from directory.services.programme.works import FILE_TYPES, WORK_FILENAME, works_folder
 
 TICKED = "yes"
 

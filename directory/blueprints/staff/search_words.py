@@ -6,7 +6,7 @@ application restarts, with no reindex (the words are expanded when a query is re
 from flask import render_template
 
 from directory.blueprints.staff import staff
-from directory.services.search import STOP_WORDS_FILE, SYNONYMS_FILE
+from directory.services.search.adapter import STOP_WORDS_FILE, SYNONYMS_FILE
 from search_index.language import stop_word_rows, synonym_groups
 
 

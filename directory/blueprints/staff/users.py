@@ -1,6 +1,6 @@
 """The back office's people: the list, role changes (admins only) and deactivation.
 
-The rules (who may change whom) live in services/accounts.py; its refusals become flash messages.
+The rules (who may change whom) live in services/accounts/users.py; its refusals become flash messages.
 """
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -11,7 +11,7 @@ from directory.blueprints.staff import staff
 from directory.extensions import db
 from directory.labels import label
 from directory.models import OrganisationMembership, User, UserRole
-from directory.services.accounts import AccountError, set_active, set_role
+from directory.services.accounts.users import AccountError, set_active, set_role
 
 PER_PAGE = 50
 FLAGS = {"1": True, "0": False}

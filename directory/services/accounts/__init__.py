@@ -1,0 +1,1 @@
+"""Accounts: users, passwords, the signed tokens of mailed links, and the sign-in throttle."""
