@@ -143,3 +143,11 @@ FILLABLE_FIELDS = tuple(field.name for field in FIELDS if field.fillable)
 LONG_TEXT_FIELDS = tuple(field.name for field in FIELDS if field.kind == "long_text")
 # Plain fields the profile lists under "Details" and the edit form asks for at the end of its first part.
 DETAILS = tuple(field for field in FIELDS if field.section == "details" and field.kind in PLAIN_TEXT_KINDS)
+
+
+def kind_of(name):
+    """The declared kind of the field called `name`, or None for a name that is not a field (an old
+    revision may hold one)."""
+    field = BY_NAME.get(name)
+    return field.kind if field else None
+

@@ -22,7 +22,7 @@ from directory.models import (
     Province,
     RevisionSource,
 )
-from directory.organisation_fields import LONG_TEXT_FIELDS
+from directory.organisation_fields import LONG_TEXT_FIELDS, kind_of
 from directory.services.organisations.records import EDITABLE_FIELDS, update_organisation
 from directory.services.organisations.revisions import from_json_value
 
@@ -167,17 +167,18 @@ class _Names:
     def shown(self, field, value):
         if value is None:
             return None
-        if field == "type":
-            return self._table(OrganisationType, "slug").get(value, value)
-        if field == "issue_areas":
-            areas = self._table(IssueArea, "slug")
-            return [areas.get(slug, slug) for slug in value]
-        if field == "status":
-            return OrganisationStatus(value) if value in {s.value for s in OrganisationStatus} else value
-        if field == "province_code":
-            return db.session.get(Province, value) or value
-        if field == "district_code":
-            return db.session.get(District, value) or value
-        if field == "merged_into_id":
-            return db.session.get(Organisation, value) or value
+        match kind_of(field):
+            case "type":
+                return self._table(OrganisationType, "slug").get(value, value)
+            case "issue_areas":
+                areas = self._table(IssueArea, "slug")
+                return [areas.get(slug, slug) for slug in value]
+            case "status":
+                return OrganisationStatus(value) if value in {s.value for s in OrganisationStatus} else value
+            case "province":
+                return db.session.get(Province, value) or value
+            case "district":
+                return db.session.get(District, value) or value
+            case "organisation":
+                return db.session.get(Organisation, value) or value
         return value

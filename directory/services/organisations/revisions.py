@@ -8,6 +8,7 @@ from sqlalchemy.orm import object_session
 
 from directory.extensions import db
 from directory.models import IssueArea, OrganisationRevision, OrganisationStatus, OrganisationType
+from directory.organisation_fields import kind_of
 
 
 def record_revision(organisation, changes, *, source, author=None, reverted_revision=None):
@@ -25,22 +26,24 @@ def record_revision(organisation, changes, *, source, author=None, reverted_revi
 
 
 def to_json_value(field, value):
-    if field == "type":
-        return value.slug if value is not None else None
-    if field == "issue_areas":
-        return [area.slug for area in value]
-    if field == "status":
-        return value.value if value is not None else None
+    match kind_of(field):
+        case "type":
+            return value.slug if value is not None else None
+        case "issue_areas":
+            return [area.slug for area in value]
+        case "status":
+            return value.value if value is not None else None
     return value
 
 
 def from_json_value(field, value):
-    if field == "type":
-        return db.session.scalar(sa.select(OrganisationType).filter_by(slug=value)) if value else None
-    if field == "issue_areas":
-        by_slug = {area.slug: area for area in db.session.scalars(
-            sa.select(IssueArea).where(IssueArea.slug.in_(value or [])))}
-        return [by_slug[slug] for slug in value or [] if slug in by_slug]
-    if field == "status":
-        return OrganisationStatus(value) if value else None
+    match kind_of(field):
+        case "type":
+            return db.session.scalar(sa.select(OrganisationType).filter_by(slug=value)) if value else None
+        case "issue_areas":
+            by_slug = {area.slug: area for area in db.session.scalars(
+                sa.select(IssueArea).where(IssueArea.slug.in_(value or [])))}
+            return [by_slug[slug] for slug in value or [] if slug in by_slug]
+        case "status":
+            return OrganisationStatus(value) if value else None
     return value
